@@ -1,0 +1,16 @@
+"""Tests: strict templates, fast hashing, in-memory mail; DATABASE_URL picks PostgreSQL in CI."""
+
+from portal.settings.base import *  # noqa: F403
+from portal.settings.base import TEMPLATES
+
+ESSAIM_ENVIRONMENT = "test"
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+ESSAIM_DEMO_PASSWORD = "essaim-demo-2027"  # noqa: S105
+
+# Unknown template variables fail the test instead of rendering as nothing.
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = "%(INVALID TEMPLATE VARIABLE: %s)s"

@@ -1,0 +1,1 @@
+"""Pairing, tutoring Q&A and the swarming guide: built by the tutoring and guide issues."""

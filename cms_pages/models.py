@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -251,7 +251,6 @@ class SiteChrome(BaseSiteSetting):
     contact_email = models.EmailField(_("adresse de contact"), blank=True)
     contact_phone = models.CharField(_("téléphone de contact"), max_length=30, blank=True)
     postal_address = models.TextField(_("adresse postale"), blank=True)
-    footer_text = RichTextField(_("texte du pied de page"), blank=True, features=["bold", "link"])
     legal_notice_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page des mentions légales"),
@@ -299,7 +298,6 @@ class SiteChrome(BaseSiteSetting):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("footer_text"),
                 FieldPanel("legal_notice_page"),
                 FieldPanel("privacy_page"),
                 FieldPanel("accessibility_page"),

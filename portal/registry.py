@@ -9,12 +9,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.module_loading import import_string
+
 
 @dataclass(order=True)
 class DemoLoader:
     order: int
     name: str = field(compare=False)
-    load: Callable[[Any], None] = field(compare=False)
+    #: Dotted path of `load(stdout)`, imported only when `load_demo` runs.
+    path: str = field(compare=False)
+
+    def load(self, stdout) -> None:
+        import_string(self.path)(stdout)
 
 
 @dataclass(order=True)
@@ -30,14 +36,9 @@ _demo_loaders: dict[str, DemoLoader] = {}
 _dashboard_panels: dict[str, DashboardPanel] = {}
 
 
-def register_demo(*, order: int, name: str) -> Callable:
-    """Register `load(stdout)`: it must be idempotent, as `load_demo` may run again."""
-
-    def decorator(load: Callable[[Any], None]) -> Callable[[Any], None]:
-        _demo_loaders[name] = DemoLoader(order=order, name=name, load=load)
-        return load
-
-    return decorator
+def register_demo(*, order: int, name: str, path: str) -> None:
+    """Register a demo loader; it must be idempotent, as `load_demo` may run again."""
+    _demo_loaders[name] = DemoLoader(order=order, name=name, path=path)
 
 
 def register_dashboard_panel(*, order: int, name: str, template: str) -> Callable:

@@ -1,9 +1,17 @@
+"""Root URLs. Logged-in by default (LoginRequiredMiddleware); public views are marked here.
+
+Wagtail's own URL modules don't mark their front-end views as public, so they are routed here
+with `login_not_required`; those views check page and document privacy themselves.
+"""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
-from wagtail import urls as wagtail_urls
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path, re_path
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_views
+from wagtail.urls import serve_pattern
 
 from portal import views
 
@@ -14,7 +22,16 @@ portal_patterns = (
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    re_path(
+        r"^documents/(\d+)/(.*)$",
+        login_not_required(document_views.serve),
+        name="wagtaildocs_serve",
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        login_not_required(document_views.authenticate_with_password),
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("sante/", views.health, name="health"),
 ]
 
@@ -22,7 +39,12 @@ urlpatterns += i18n_patterns(
     path("comptes/", include("allauth.urls")),
     path("", include(portal_patterns)),
     path("recherche/", views.search, name="search"),
-    path("", include(wagtail_urls)),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        login_not_required(wagtail_views.authenticate_with_password),
+        name="wagtailcore_authenticate_with_password",
+    ),
+    re_path(serve_pattern, login_not_required(wagtail_views.serve), name="wagtail_serve"),
     prefix_default_language=False,
 )
 

@@ -14,3 +14,6 @@ ESSAIM_DEMO_PASSWORD = "essaim-demo-2027"  # noqa: S105
 
 # Unknown template variables fail the test instead of rendering as nothing.
 TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = "%(INVALID TEMPLATE VARIABLE: %s)s"
+
+# Each test process keeps its own cache; tests about the shared Redis cache set it themselves.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,0 +1,36 @@
+import os
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from tests.cms_pages.factories import HomePageFactory
+
+
+@pytest.fixture
+def home(db):
+    """A published French home page as the default site's root (Wagtail's welcome page removed)."""
+    Locale.objects.get_or_create(language_code="fr")
+    home = HomePageFactory()
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    site.root_page = home
+    site.save()
+    if welcome.specific_class is Page:
+        welcome.delete()
+    return home
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get_or_create(language_code="en")[0]
+
+
+def require_service(variable: str) -> str:
+    """The URL of a real service for this test; CI (ESSAIM_REQUIRE_SERVICES=1) fails without it."""
+    value = os.environ.get(variable, "")
+    if not value:
+        message = f"{variable} is not set: this test needs the real service."
+        if os.environ.get("ESSAIM_REQUIRE_SERVICES") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return value

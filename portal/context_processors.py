@@ -11,7 +11,7 @@ def _menu_pages(request) -> list[Page]:
     if site is None:
         return []
     root = site.root_page.localized
-    return list(root.get_children().live().public().in_menu().specific())
+    return list(root.get_children().live().public().in_menu())
 
 
 def site_chrome(request) -> dict:

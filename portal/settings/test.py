@@ -2,6 +2,7 @@
 
 from portal.settings.base import *  # noqa: F403
 from portal.settings.base import TEMPLATES
+from portal.testing import StrictUndefined
 
 ESSAIM_ENVIRONMENT = "test"
 DEBUG = False
@@ -13,7 +14,7 @@ CELERY_TASK_ALWAYS_EAGER = True
 ESSAIM_DEMO_PASSWORD = "essaim-demo-2027"  # noqa: S105
 
 # Unknown template variables fail the test instead of rendering as nothing.
-TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = "%(INVALID TEMPLATE VARIABLE: %s)s"
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = StrictUndefined("")
 
 # Each test process keeps its own cache; tests about the shared Redis cache set it themselves.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

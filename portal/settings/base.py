@@ -209,6 +209,9 @@ CELERY_BEAT_SCHEDULE: dict = {}
 WAGTAIL_SITE_NAME = "Essaim"
 WAGTAILADMIN_BASE_URL = os.environ.get("ESSAIM_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # French stemming: « territoire » finds « territoires ».
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024

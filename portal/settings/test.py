@@ -1,7 +1,7 @@
 """Tests: strict templates, fast hashing, in-memory mail; DATABASE_URL picks PostgreSQL in CI."""
 
 from portal.settings.base import *  # noqa: F403
-from portal.settings.base import TEMPLATES
+from portal.settings.base import BASE_DIR, TEMPLATES
 from portal.testing import StrictUndefined
 
 ESSAIM_ENVIRONMENT = "test"
@@ -15,6 +15,8 @@ ESSAIM_DEMO_PASSWORD = "essaim-demo-2027"  # noqa: S105
 
 # Unknown template variables fail the test instead of rendering as nothing.
 TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = StrictUndefined("")
+# Templates used only by tests (e.g. a dashboard panel contributed by a fake app).
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]
 
 # Each test process keeps its own cache; tests about the shared Redis cache set it themselves.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

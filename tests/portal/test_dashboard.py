@@ -1,0 +1,43 @@
+import pytest
+from django.urls import reverse
+
+from portal.roles import Role
+from tests.portal.factories import UserFactory
+
+
+@pytest.mark.django_db
+def test_dashboard_greets_and_lists_roles(client, home):
+    user = UserFactory(first_name="Nadia", roles=[Role.EXPERT])
+    client.force_login(user)
+
+    html = client.get(reverse("portal:dashboard")).content.decode()
+
+    assert "Bonjour Nadia." in html
+    assert "<li>Expert·e A.CO.R</li>" in html
+
+
+@pytest.mark.django_db
+def test_dashboard_without_role_explains_what_comes_next(client, home):
+    client.force_login(UserFactory())
+    html = client.get(reverse("portal:dashboard")).content.decode()
+    assert "Aucun rôle ne vous est encore attribué" in html
+
+
+@pytest.mark.django_db
+def test_dashboard_shows_panels_contributed_by_apps(client, home, monkeypatch):
+    from portal import registry
+
+    monkeypatch.setattr(registry, "_dashboard_panels", {})
+    registry.register_dashboard_panel(order=1, name="essai", template="portal/tests/panel.html")(
+        lambda request: {"greeting": f"Panneau pour {request.user.email}"}
+    )
+    registry.register_dashboard_panel(order=2, name="masqué", template="portal/tests/panel.html")(
+        lambda request: None
+    )
+    user = UserFactory()
+    client.force_login(user)
+
+    html = client.get(reverse("portal:dashboard")).content.decode()
+
+    assert html.count('class="test-panel"') == 1
+    assert f"Panneau pour {user.email}" in html

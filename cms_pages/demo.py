@@ -194,8 +194,10 @@ def load_site(stdout) -> None:
         chrome.save()
     if programme and not home["fr"].primary_link_id:
         for language in ("fr", "en"):
-            home[language].primary_link = programme[language]
-            publish(home[language])
+            # Fresh from the database: a stale copy would save an outdated child count.
+            page = HomePage.objects.get(pk=home[language].pk)
+            page.primary_link = programme[language]
+            publish(page)
 
     ensure_editor_permissions()
     stdout.write("  accueil, pages du programme et pages légales")

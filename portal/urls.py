@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents.views import serve as document_views
 from wagtail.urls import serve_pattern
 
@@ -33,6 +34,8 @@ urlpatterns = [
         name="wagtaildocs_authenticate_with_password",
     ),
     path("sante/", views.health, name="health"),
+    path("sitemap.xml", login_not_required(sitemap), name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(

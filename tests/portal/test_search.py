@@ -39,3 +39,21 @@ def test_empty_search_shows_the_form_only(client, home):
     html = client.get("/recherche/").content.decode()
     assert '<input id="search-q" type="search" name="q" value="">' in html
     assert "résultat" not in html
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_public_pages_only(client, home):
+    public = StandardPageFactory(parent=home, title="Publique", slug="publique")
+    draft = StandardPageFactory(parent=home, title="Brouillon", slug="brouillon")
+    draft.unpublish()
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert f"{public.url}</loc>" in xml
+    assert "brouillon" not in xml
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    text = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text

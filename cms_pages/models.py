@@ -21,6 +21,18 @@ from cms_pages.calendar import event_to_ics
 NEWS_PER_PAGE = 10
 
 
+def optional_link(target: str, verbose_name) -> models.ForeignKey:
+    """A link to a page, document or image that editors may leave empty or that may disappear."""
+    return models.ForeignKey(
+        target,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class BasePage(Page):
     """What every editorial page has: a short introduction shown under the title and in lists."""
 
@@ -39,14 +51,7 @@ class BasePage(Page):
 
 class HomePage(BasePage):
     hero_title = models.CharField(_("accroche"), max_length=200, blank=True)
-    primary_link = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("lien principal"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    primary_link = optional_link("wagtailcore.Page", _("lien principal"))
     primary_link_label = models.CharField(_("texte du lien principal"), max_length=80, blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("contenu"), blank=True)
 
@@ -122,14 +127,7 @@ class NewsIndexPage(BasePage):
 
 class NewsPage(BasePage):
     date = models.DateField(_("date de publication"), default=timezone.localdate)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image d'illustration"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_link("wagtailimages.Image", _("image d'illustration"))
     image_alt = models.CharField(
         _("texte alternatif de l'image"),
         max_length=250,
@@ -251,38 +249,10 @@ class SiteChrome(BaseSiteSetting):
     contact_email = models.EmailField(_("adresse de contact"), blank=True)
     contact_phone = models.CharField(_("téléphone de contact"), max_length=30, blank=True)
     postal_address = models.TextField(_("adresse postale"), blank=True)
-    legal_notice_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page des mentions légales"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page données personnelles"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page déclaration d'accessibilité"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    brochure = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("plaquette à télécharger"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    legal_notice_page = optional_link("wagtailcore.Page", _("page des mentions légales"))
+    privacy_page = optional_link("wagtailcore.Page", _("page données personnelles"))
+    accessibility_page = optional_link("wagtailcore.Page", _("page déclaration d'accessibilité"))
+    brochure = optional_link("wagtaildocs.Document", _("plaquette à télécharger"))
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
     mastodon_url = models.URLField(_("Mastodon"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)

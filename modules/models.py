@@ -1,26 +1,10 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail.search import index
+
+from portal.pages import ProgrammeHomePage
 
 
-class TrainingActionPage(Page):
-    """The five-month training-action's home; its modules come with the training-action issue."""
-
-    intro = models.TextField(_("chapeau"), blank=True, max_length=600)
-    body = RichTextField(
-        _("présentation"), blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"]
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-
-    parent_page_types = ["cms_pages.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-    template = "includes/programme_page.html"
+class TrainingActionPage(ProgrammeHomePage):
+    """Home of the five-month training-action; modules come with the training-action issue."""
 
     class Meta:
         verbose_name = _("formation-action")

@@ -6,6 +6,17 @@ from wagtail.models import Locale, Page, Site
 from tests.cms_pages.factories import HomePageFactory
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run tests that flush the database (live server, transactional) after all the others.
+
+    pytest-randomly shuffles after pytest-django has ordered the tests; without this, a flushed
+    database (no root page, no locales) would reach the plain `db` tests that follow on the
+    same worker. The order stays random within each group.
+    """
+    items.sort(key=lambda item: bool({"transactional_db", "live_server"} & set(item.fixturenames)))
+
+
 @pytest.fixture
 def home(db):
     """A published French home page as the default site's root (Wagtail's welcome page removed)."""

@@ -21,6 +21,7 @@ PRODUCTION_ENV = {
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     clean = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
     clean.pop("DJANGO_SETTINGS_MODULE", None)
+    clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests, refused in production
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -17,7 +17,7 @@ from wagtail.urls import serve_pattern
 from portal import views
 
 portal_patterns = (
-    [path("tableau-de-bord/", views.dashboard, name="dashboard")],
+    [path("mon-espace/", views.dashboard, name="dashboard")],
     "portal",
 )
 

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.enums import DeletionRequestStatus
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -60,3 +62,33 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name or self.email
+
+
+class AccountDeletionRequest(models.Model):
+    """A person's request to erase their account (RGPD), handled by Ansa."""
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("personne"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="deletion_requests",
+    )
+    email = models.EmailField(_("adresse au moment de la demande"))
+    reason = models.TextField(_("motif (facultatif)"), blank=True)
+    status = models.CharField(
+        _("état"),
+        max_length=20,
+        choices=DeletionRequestStatus.choices,
+        default=DeletionRequestStatus.PENDING,
+    )
+    requested_at = models.DateTimeField(_("demandée le"), default=timezone.now)
+    handled_at = models.DateTimeField(_("traitée le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("demande de suppression de compte")
+        verbose_name_plural = _("demandes de suppression de compte")
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.get_status_display()})"

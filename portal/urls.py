@@ -41,6 +41,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("comptes/", include("allauth.urls")),
     path("", include(portal_patterns)),
+    path("", include("portal.urls_people")),
     path("recherche/", views.search, name="search"),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

@@ -41,6 +41,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Permet de se connecter à l'interface d'administration."),
     )
     is_active = models.BooleanField(_("actif"), default=True)
+    login_code_by_email = models.BooleanField(
+        _("code de connexion par courriel"),
+        default=False,
+        help_text=_(
+            "Après le mot de passe, un code à usage unique est envoyé par courriel : "
+            "une protection supplémentaire sans application d'authentification."
+        ),
+    )
     date_joined = models.DateTimeField(_("date d'inscription"), default=timezone.now)
 
     objects = UserManager()

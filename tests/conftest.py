@@ -17,6 +17,15 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: bool({"transactional_db", "live_server"} & set(item.fixturenames)))
 
 
+@pytest.fixture(autouse=True)
+def french_by_default():
+    """Each test starts in French: a request to /en/ must not leak English into the next test."""
+    from django.utils import translation
+
+    with translation.override("fr"):
+        yield
+
+
 @pytest.fixture
 def home(db):
     """A published French home page as the default site's root (Wagtail's welcome page removed)."""

@@ -7,6 +7,15 @@ from portal.roles import Role
 PASSWORD = "un-mot-de-passe-solide-2027"
 
 
+def add_roles(user: User, roles) -> None:
+    for role in roles or ():
+        user.groups.add(Group.objects.get_or_create(name=Role(role).value)[0])
+
+
+def with_roles(*roles: Role) -> factory.PostGeneration:
+    return factory.PostGeneration(lambda user, create, extracted, **kwargs: add_roles(user, roles))
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     """`UserFactory(roles=[Role.EXPERT])`, or a trait: `UserFactory(ansa=True)`."""
 
@@ -15,10 +24,11 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     class Params:
-        ansa = factory.Trait(is_staff=True, roles=[Role.ANSA])
-        editor = factory.Trait(is_staff=True, roles=[Role.EDITOR])
-        expert = factory.Trait(roles=[Role.EXPERT])
-        referent = factory.Trait(roles=[Role.REFERENT])
+        ansa = factory.Trait(is_staff=True, roles=with_roles(Role.ANSA))
+        head_of_network = factory.Trait(roles=with_roles(Role.HEAD_OF_NETWORK))
+        editor = factory.Trait(is_staff=True, roles=with_roles(Role.EDITOR))
+        expert = factory.Trait(roles=with_roles(Role.EXPERT))
+        referent = factory.Trait(roles=with_roles(Role.REFERENT))
 
     email = factory.Sequence(lambda n: f"personne{n}@essaim.test")
     first_name = factory.Faker("first_name", locale="fr_FR")
@@ -27,5 +37,4 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def roles(user, create, extracted, **kwargs):
-        for role in extracted or ():
-            user.groups.add(Group.objects.get_or_create(name=Role(role).value)[0])
+        add_roles(user, extracted)

@@ -3,8 +3,12 @@
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret, hotp_value
-from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.core import mail
 from django.core.cache import cache
 

@@ -22,7 +22,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if context is not None:
             panels.append({"template": panel.template, "context": context})
     roles = sorted(user_roles(request.user), key=lambda role: role.label)
-    return render(request, "portal/dashboard.html", {"panels": panels, "roles": roles})
+    return render(
+        request,
+        "portal/dashboard.html",
+        {
+            "panels": panels,
+            "roles": roles,
+            "role_templates": [f"portal/dashboard/role_{role.value}.html" for role in roles],
+        },
+    )
 
 
 @login_not_required

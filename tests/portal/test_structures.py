@@ -392,3 +392,43 @@ def test_detail_query_count_stays_the_same_as_members_grow(client, home):
     before = count_queries(client, url)
     grow(admin.structure, count=15)
     assert count_queries(client, url) == before
+
+
+# The dashboard panel (registered by the portal's owner in portal/contrib.py)
+
+
+def test_dashboard_panel_lists_my_structures_and_invitations_waiting_for_me(rf):
+    from portal.structures.dashboard import my_structures_panel
+
+    membership = MembershipFactory(structure__name="Ma structure")
+    InvitationFactory(email=membership.user.email, structure__name="Structure qui m'invite")
+    InvitationFactory(email=membership.user.email, expired=True)
+    MembershipFactory(user=membership.user, ended=True)
+    request = rf.get("/")
+    request.user = membership.user
+
+    panel = my_structures_panel(request)
+
+    assert [m.structure.name for m in panel["memberships"]] == ["Ma structure"]
+    assert [i["structure"].name for i in panel["invitations"]] == ["Structure qui m'invite"]
+    assert panel["invitations"][0]["url"].startswith("/structures/invitation/")
+
+
+def test_dashboard_panel_renders_on_the_dashboard(client, home, monkeypatch):
+    from portal import registry
+    from portal.structures.dashboard import my_structures_panel
+
+    monkeypatch.setattr(registry, "_dashboard_panels", {})
+    registry.register_dashboard_panel(
+        order=15, name="Mes structures", template="portal/structures/dashboard_panel.html"
+    )(my_structures_panel)
+    membership = MembershipFactory(structure__name="Ma structure", admin=True)
+    client.force_login(membership.user)
+
+    text = page_text(client.get(reverse("portal:dashboard")))
+
+    assert "Ma structure — Directeur·rice général·e (vous gérez la structure)" in text
+    client.force_login(UserFactory())
+    assert "Vous ne faites partie d'aucune structure" in page_text(
+        client.get(reverse("portal:dashboard"))
+    )

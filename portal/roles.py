@@ -87,5 +87,6 @@ def is_structure_admin(user, structure) -> bool:
 
 def forget(user) -> None:
     """Drop the cached roles and memberships after they changed within a request."""
+    user = getattr(user, "_wrapped", user)  # request.user is a lazy proxy
     for attribute in ("_essaim_roles", "_essaim_memberships"):
-        user.__dict__.pop(attribute, None)
+        getattr(user, "__dict__", {}).pop(attribute, None)

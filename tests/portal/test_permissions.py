@@ -85,3 +85,17 @@ def test_roles_come_from_groups_and_memberships():
     assert structure_ids(expert) == {structure.pk}
     assert is_structure_admin(expert, structure)
     assert not is_structure_admin(head, structure)
+
+
+@pytest.mark.django_db
+def test_forget_clears_the_cache_behind_the_request_proxy():
+    from django.utils.functional import SimpleLazyObject
+
+    from portal.roles import forget, user_roles
+
+    user = UserFactory()
+    lazy = SimpleLazyObject(lambda: user)
+    assert user_roles(lazy) == frozenset()
+    user.groups.add(*type(user).groups.field.related_model.objects.filter(name="expert"))
+    forget(lazy)
+    assert user_roles(lazy) == {Role.EXPERT}

@@ -178,3 +178,16 @@ def test_opt_in_login_code_by_email(client, home):
     response = client.post("/comptes/login/code/confirm/", {"code": code})
     assert response.status_code == 302
     assert client.get("/mon-espace/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_repeated_signups_from_one_address_are_throttled(client, home):
+    statuses = [
+        client.post(
+            "/comptes/signup/",
+            {"email": f"personne{n}@essaim.test", "password1": "x", "password2": "x"},
+        ).status_code
+        for n in range(11)
+    ]
+    assert 429 not in statuses[:10]
+    assert statuses[-1] == 429

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -105,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.site_chrome",
+                "portal.notifications.context_processors.notifications",
             ],
         },
     },
@@ -212,7 +214,15 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+# A task whose worker dies mid-way goes back to the queue; tasks are idempotent for that reason.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_BEAT_SCHEDULE: dict = {
+    # Times are in CELERY_TIMEZONE (Europe/Paris).
+    "notifications-daily-digest": {
+        "task": "portal.notifications.send_daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Essaim"

@@ -14,7 +14,13 @@ def pytest_collection_modifyitems(items):
     database (no root page, no locales) would reach the plain `db` tests that follow on the
     same worker. The order stays random within each group.
     """
-    items.sort(key=lambda item: bool({"transactional_db", "live_server"} & set(item.fixturenames)))
+
+    def flushes_database(item) -> bool:
+        marker = item.get_closest_marker("django_db")
+        transactional = bool(marker and marker.kwargs.get("transaction"))
+        return transactional or bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+    items.sort(key=flushes_database)
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.enums import MembershipRole, StructureKind
 from portal.models import Structure
 from portal.structures import selectors
+from portal.structures.services import STRUCTURE_FIELDS
 from portal.structures.validators import (
     SIRET_TAKEN,
     normalise_departement,
@@ -71,16 +72,7 @@ class StructureForm(forms.ModelForm):
 
     class Meta:
         model = Structure
-        fields = [
-            "name",
-            "kind",
-            "siret",
-            "address",
-            "postal_code",
-            "city",
-            "departement",
-            "website",
-        ]
+        fields = STRUCTURE_FIELDS
         labels = {
             "name": _("Nom de la structure"),
             "kind": _("Type de structure"),

@@ -99,7 +99,7 @@ class AuditLogEntryInspectView(InspectView):
     def get_changes_display_value(self):
         return format_html_join(
             "\n",
-            "<p>{}\u00a0: {} → {}</p>",
+            "<p>{} : {} → {}</p>",
             (
                 (row.label, _shown(row.before), _shown(row.after))
                 for row in change_rows(self.object)

@@ -20,7 +20,7 @@ def normalise_french_phone(value: str) -> str:
     if not FRENCH_PHONE.fullmatch(national):
         raise ValidationError(
             _(
-                "Saisissez un numéro de téléphone français\u00a0: 10\u00a0chiffres commençant "
+                "Saisissez un numéro de téléphone français : 10 chiffres commençant "
                 "par 0 (par exemple 06 12 34 56 78) ou la forme +33 6 12 34 56 78."
             ),
             code="phone",

@@ -38,7 +38,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             if changes:
                 messages.success(request, _("Vos informations sont enregistrées."))
             else:
-                messages.info(request, _("Rien n'a changé\u00a0: vos informations sont à jour."))
+                messages.info(request, _("Rien n'a changé : vos informations sont à jour."))
             return redirect("accounts:profile")
     else:
         form = ProfileForm(
@@ -89,7 +89,7 @@ def delete_request(request: HttpRequest) -> HttpResponse:
                 request,
                 _(
                     "Votre demande de suppression est enregistrée. L'équipe Ansa la traitera "
-                    "dans un délai d'un mois, comme le prévoit le RGPD\u00a0; d'ici là, vous "
+                    "dans un délai d'un mois, comme le prévoit le RGPD ; d'ici là, vous "
                     "pouvez l'annuler depuis cette page."
                 ),
             )
@@ -107,7 +107,7 @@ def delete_cancel(request: HttpRequest) -> HttpResponse:
             services.deletion_request_cancel(user=request.user, deletion_request=pending)
             messages.success(
                 request,
-                _("Votre demande de suppression est annulée\u00a0; votre compte reste actif."),
+                _("Votre demande de suppression est annulée ; votre compte reste actif."),
             )
         return redirect("accounts:profile")
     return render(request, "portal/accounts/delete_cancel.html", {"pending_deletion": pending})
@@ -149,10 +149,7 @@ def deletion_done(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _(
-                    "La demande de %(email)s est traitée\u00a0: le compte est désactivé "
-                    "et anonymisé."
-                )
+                _("La demande de %(email)s est traitée : le compte est désactivé et anonymisé.")
                 % {"email": deletion_request.email},
             )
         return redirect("accounts:deletion_requests")

@@ -18,7 +18,15 @@ from portal.notifications.selectors import (
     notification_pending_digest,
 )
 
-__all__ = ["send_daily_digests", "send_notification_digest", "send_notification_email"]
+__all__ = [
+    "send_daily_digests",
+    "send_notification_digest",
+    "send_notification_email",
+    "send_overdue_notification_emails",
+]
+
+#: An immediate notification still unsent after this long lost its task (broker down at commit).
+OVERDUE_AFTER = timezone.timedelta(minutes=10)
 
 #: Failures worth trying again later: the mail server or the network is down.
 RETRYABLE = (SMTPException, ConnectionError)
@@ -84,3 +92,22 @@ def send_daily_digests() -> int:
     for user_id in user_ids:
         send_notification_digest.delay(user_id)
     return len(user_ids)
+
+
+@shared_task(name="portal.notifications.send_overdue_notification_emails")
+def send_overdue_notification_emails() -> int:
+    """Beat task: enqueue again the immediate e-mails whose task never ran.
+
+    Safe to overlap with the original task: `send_notification_email` sends each one once.
+    """
+    overdue = list(
+        Notification.objects.filter(
+            delivery=DeliveryMode.IMMEDIATE,
+            emailed_at__isnull=True,
+            created_at__lt=timezone.now() - OVERDUE_AFTER,
+            recipient__is_active=True,
+        ).values_list("pk", flat=True)[:500]
+    )
+    for pk in overdue:
+        send_notification_email.delay(pk)
+    return len(overdue)

@@ -222,6 +222,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "portal.notifications.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+    "notifications-overdue-emails": {
+        "task": "portal.notifications.send_overdue_notification_emails",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 # Wagtail

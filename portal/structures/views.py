@@ -330,7 +330,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Bienvenue ! Vous faites désormais partie de %(structure)s.")
+                _("Bienvenue ! Vous faites désormais partie de la structure « %(structure)s ».")
                 % {"structure": invitation.structure},
             )
             return redirect("structures:detail", pk=membership.structure_id)

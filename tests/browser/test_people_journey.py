@@ -184,7 +184,9 @@ def test_invited_person_joins_a_structure_sets_up_totp_and_logs_in_with_a_code(p
     assert_accessible(page)
     path = _submit(page, page.get_by_role("button", name=f"Rejoindre {TREMPLIN}"))
     assert path == structure_path
-    expect(page.get_by_text(f"Vous faites désormais partie de {TREMPLIN}")).to_be_visible()
+    expect(page.get_by_text("Vous faites désormais partie de la structure")).to_contain_text(
+        TREMPLIN
+    )
     members = page.locator('section[aria-labelledby="structure-members"] tbody')
     expect(members.locator("tr").filter(has_text=invited)).to_contain_text("Salarié·e")
     assert_accessible(page)

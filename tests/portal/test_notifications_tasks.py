@@ -171,3 +171,36 @@ def test_sending_tasks_survive_a_lost_worker():
         assert task.reject_on_worker_lost is True
         assert task.max_retries == 5
     assert settings.CELERY_TASK_REJECT_ON_WORKER_LOST is True
+
+
+@pytest.mark.django_db
+def test_immediate_email_whose_task_was_lost_is_sent_by_the_overdue_sweep(mailoutbox):
+    from django.utils import timezone
+
+    from portal.enums import DeliveryMode
+    from portal.models import Notification
+    from portal.notifications.tasks import send_overdue_notification_emails
+    from tests.portal.factories import UserFactory
+
+    recipient = UserFactory()
+    lost = Notification.objects.create(
+        recipient=recipient,
+        category="structure",
+        kind="test.lost",
+        title="Perdue en route",
+        delivery=DeliveryMode.IMMEDIATE,
+        created_at=timezone.now() - timezone.timedelta(minutes=30),
+    )
+    Notification.objects.create(
+        recipient=recipient,
+        category="structure",
+        kind="test.recent",
+        title="Toute récente",
+        delivery=DeliveryMode.IMMEDIATE,
+    )
+
+    assert send_overdue_notification_emails() == 1
+    assert [message.subject for message in mailoutbox] == ["[Essaim] Perdue en route"]
+    lost.refresh_from_db()
+    assert lost.emailed_at is not None
+    assert send_overdue_notification_emails() == 0

@@ -1,7 +1,9 @@
 """Second factors: MFA required for programme staff, and an optional e-mailed login code.
 
-allauth has no switch to force MFA on some users; Essaim's middleware does it. Staff pages are
-the Wagtail admin and every view marked with `@staff_page`.
+allauth has no switch to force MFA on some users; Essaim's middleware does it: under
+ESSAIM_STAFF_MFA=required, staff without a second factor reach only the public site and allauth's
+account pages until they set one up: not the Wagtail admin, not `@staff_page` views, nor any
+other page behind a login.
 """
 
 from collections.abc import Callable
@@ -18,6 +20,8 @@ from django.utils.translation import gettext as _
 from portal.roles import is_programme_staff
 
 ADMIN_PREFIX = "/admin/"
+#: allauth's pages (login, logout, e-mail, password, second factor) stay open to set MFA up.
+ACCOUNT_URL_PREFIXES = ("account_", "mfa_")
 
 
 def staff_page(view: Callable) -> Callable:
@@ -58,7 +62,16 @@ class StaffMFAMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if getattr(view_func, "essaim_staff_page", False) and needs_mfa_enrolment(request.user):
+        if not needs_mfa_enrolment(request.user):
+            return None
+        # Until enrolled, staff keep the public site and their account pages (where the second
+        # factor is set up); every other page, staff pages first, waits for the second factor.
+        url_name = getattr(request.resolver_match, "url_name", "") or ""
+        if url_name.startswith(ACCOUNT_URL_PREFIXES):
+            return None
+        if getattr(view_func, "essaim_staff_page", False) or getattr(
+            view_func, "login_required", True
+        ):
             return self._enrol(request)
         return None
 

@@ -147,6 +147,22 @@ class TestStaffMFA:
         self.staff(client)
         assert client.get("/admin/").status_code == 200
 
+    def test_staff_without_mfa_reach_no_page_behind_a_login_but_their_account_pages(
+        self, client, home, settings
+    ):
+        settings.ESSAIM_STAFF_MFA = "required"
+        self.staff(client)
+        for url in ("/mon-espace/", "/structures/nouvelle/", "/journal/", "/en/mon-espace/"):
+            response = client.get(url)
+            assert response.status_code == 302, url
+            assert response["Location"].endswith("/comptes/2fa/totp/activate/"), url
+        # allauth asks for the password again before a second factor is added: no loop.
+        response = client.get("/comptes/2fa/totp/activate/")
+        assert response["Location"].startswith("/comptes/reauthenticate/")
+        assert client.get(response["Location"]).status_code == 200
+        assert client.get("/comptes/email/").status_code == 200
+        assert client.get("/").status_code == 200
+
     def test_other_roles_are_not_forced(self, client, home, settings):
         settings.ESSAIM_STAFF_MFA = "required"
         client.force_login(verified_user(roles=[Role.EXPERT]))

@@ -8,19 +8,29 @@ from tests.cms_pages.factories import HomePageFactory
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Run tests that flush the database (live server, transactional) after all the others.
+    """Order the tests by what they leave behind; the order stays random within each group.
 
-    pytest-randomly shuffles after pytest-django has ordered the tests; without this, a flushed
-    database (no root page, no locales) would reach the plain `db` tests that follow on the
-    same worker. The order stays random within each group.
+    pytest-randomly shuffles after pytest-django has ordered the tests, so this puts it back:
+    first the tests that roll back their transaction; then the browser tests, which flush the
+    database but restore its migrated content (serialized rollback); last the other
+    transactional tests, whose flush re-creates content types through post_migrate and would
+    make a later restore collide with them.
     """
 
-    def flushes_database(item) -> bool:
+    def group(item) -> int:
+        names = set(item.fixturenames)
         marker = item.get_closest_marker("django_db")
-        transactional = bool(marker and marker.kwargs.get("transaction"))
-        return transactional or bool({"transactional_db", "live_server"} & set(item.fixturenames))
+        if "django_db_serialized_rollback" in names or (
+            marker and marker.kwargs.get("serialized_rollback")
+        ):
+            return 1
+        if {"transactional_db", "live_server"} & names or (
+            marker and marker.kwargs.get("transaction")
+        ):
+            return 2
+        return 0
 
-    items.sort(key=flushes_database)
+    items.sort(key=group)
 
 
 @pytest.fixture(autouse=True)

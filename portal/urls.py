@@ -8,6 +8,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -47,6 +48,13 @@ urlpatterns += i18n_patterns(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         login_not_required(wagtail_views.authenticate_with_password),
         name="wagtailcore_authenticate_with_password",
+    ),
+    # Wagtail reverses this name even when WAGTAIL_FRONTEND_LOGIN_URL points elsewhere: it only
+    # forwards to allauth's login, so no login form escapes its throttling and second factor.
+    path(
+        "_util/login/",
+        login_not_required(RedirectView.as_view(pattern_name="account_login", query_string=True)),
+        name="wagtailcore_login",
     ),
     re_path(serve_pattern, login_not_required(wagtail_views.serve), name="wagtail_serve"),
     prefix_default_language=False,

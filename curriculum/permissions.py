@@ -1,0 +1,18 @@
+"""Who reads the full framework: it is A.CO.R's intellectual property."""
+
+from portal.roles import Role, has_role
+
+#: Until seasons and swarmed structures exist (training-action issue), the members of swarmed
+#: structures are recognised by their referent and participant roles.
+FULL_FRAMEWORK_ROLES = (
+    Role.ANSA,
+    Role.HEAD_OF_NETWORK,
+    Role.EXPERT,
+    Role.EDITOR,
+    Role.REFERENT,
+    Role.PARTICIPANT,
+)
+
+
+def can_view_full_framework(user) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or has_role(user, *FULL_FRAMEWORK_ROLES)

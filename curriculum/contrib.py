@@ -1,3 +1,7 @@
 from portal.registry import register_demo
 
-register_demo(order=30, name="Référentiel : page d'accueil", path="curriculum.demo.load_home_page")
+register_demo(
+    order=30,
+    name="Référentiel : principes, fiches-actions et outils",
+    path="curriculum.demo.load_home_page",
+)

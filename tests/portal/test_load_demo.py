@@ -69,7 +69,7 @@ def test_footer_links_to_legal_pages_and_brochure(demo, client):
     html = client.get("/").content.decode()
     for url in ("/mentions-legales/", "/donnees-personnelles/", "/accessibilite/"):
         assert f'href="{url}"' in html
-    brochure = get_document_model().objects.get()
+    brochure = get_document_model().objects.get(title__startswith="Plaquette")
     response = client.get(brochure.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")

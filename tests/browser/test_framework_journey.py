@@ -1,0 +1,45 @@
+"""The reference framework in a browser: summaries for visitors, everything for an expert."""
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+
+PASSWORD = "essaim-demo-2027"
+
+
+def test_visitor_filters_the_framework_and_reads_a_summary(page, demo_site):
+    page.goto("/referentiel/")
+    expect(page.locator("h1")).to_have_count(1)
+    assert_accessible(page)
+
+    page.select_option("#filter-axis", "companies")
+    page.get_by_role("button", name="Filtrer").click()
+    page.wait_for_load_state()
+    expect(page.get_by_text("5 fiches", exact=True)).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Fiche 9 · La fidélisation des entreprises").click()
+    page.wait_for_load_state()
+    expect(page.locator("h1")).to_have_text("La fidélisation des entreprises")
+    expect(
+        page.get_by_text("La suite de cette fiche est réservée aux membres du programme")
+    ).to_be_visible()
+    expect(page.get_by_role("heading", name="Déroulé")).to_have_count(0)
+    assert_accessible(page)
+
+
+def test_expert_reads_the_whole_sheet_and_its_tools(page, demo_site):
+    page.goto("/comptes/login/?next=/referentiel/periode-engagement-reciproque/")
+    page.fill("input[name=login]", "expert1@essaim.test")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/referentiel/periode-engagement-reciproque/")
+
+    for heading in ("Objectifs", "Déroulé", "Posture et points de vigilance", "Outils"):
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+    assert_accessible(page)
+
+    tool = page.locator("section[aria-labelledby=part-tools] a").first
+    with page.expect_download() as download:
+        tool.click()
+    assert download.value.path().read_bytes().startswith(b"%PDF")

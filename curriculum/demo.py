@@ -4,14 +4,36 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils.html import escape
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupApprovalTask,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from cms_pages.demo import ensure_child, ensure_page, home_pages
 from cms_pages.demo_content import PROGRAMME_PAGES
 from curriculum.models import ActionSheetPage, FrameworkPage, Principle
 from curriculum.permissions import FULL_FRAMEWORK_ROLES
+from portal.roles import Role
 
 TOOLS_COLLECTION = "Outils du référentiel"
+WORKFLOW_NAME = "Validation par la tête de réseau A.CO.R"
+
+
+def ensure_head_of_network_workflow(framework) -> Workflow:
+    """Changes to the framework are published once A.CO.R's head of network approves them."""
+    task, _ = GroupApprovalTask.objects.get_or_create(
+        name="Approbation de la tête de réseau", defaults={"active": True}
+    )
+    task.groups.set([Group.objects.get_or_create(name=Role.HEAD_OF_NETWORK.value)[0]])
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for page in (framework["fr"], framework["en"]):
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
 
 
 def ensure_tools_collection() -> Collection:
@@ -87,6 +109,7 @@ def load_home_page(stdout) -> None:
     }
     framework = ensure_page(home_pages(), FrameworkPage, "referentiel", texts, show_in_menus=True)
     french = framework["fr"]
+    ensure_head_of_network_workflow(framework)
 
     principles = {}
     for spec in content.PRINCIPLES:

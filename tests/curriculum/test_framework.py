@@ -150,3 +150,29 @@ def test_framework_page_query_count_is_constant(client, framework):
     few = queries()
     add_sheets(11)
     assert queries() == few
+
+
+@pytest.mark.django_db
+def test_sheet_changes_wait_for_the_head_of_network(framework):
+    from wagtail.models import Page
+
+    from cms_pages.demo import ensure_editor_permissions
+    from curriculum.demo import ensure_head_of_network_workflow
+
+    ensure_editor_permissions()
+    sheet = ActionSheetPageFactory(parent=framework, title="Version publiée")
+    ensure_head_of_network_workflow({"fr": framework, "en": framework})
+    editor = UserFactory(roles=[Role.EDITOR])
+    head = UserFactory(roles=[Role.HEAD_OF_NETWORK])
+
+    sheet.title = "Version modifiée"
+    revision = sheet.save_revision(user=editor)
+    workflow_state = sheet.get_workflow().start(sheet, editor)
+
+    assert Page.objects.get(pk=sheet.pk).title == "Version publiée"
+    task_state = workflow_state.current_task_state
+    assert task_state.task.specific.user_can_access_editor(sheet, head)
+    assert not task_state.task.specific.user_can_access_editor(sheet, editor)
+    task_state.task.specific.on_action(task_state, head, "approve")
+    assert Page.objects.get(pk=sheet.pk).title == "Version modifiée"
+    assert Page.objects.get(pk=sheet.pk).live_revision_id == revision.pk

@@ -1,11 +1,15 @@
 """The reference framework: its home page, the four action principles and the 13 action sheets."""
 
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import storages
 from django.db import models
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -120,6 +124,28 @@ class FrameworkPage(RoutablePageMixin, ProgrammeHomePage):
         )
         return context
 
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The whole framework as a PDF, built in the background once per published version."""
+        from curriculum.services import framework_pdf_request
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_view_full_framework(request.user):
+            raise PermissionDenied
+        pdf = framework_pdf_request(framework=self, retry=request.method == "POST")
+        if pdf.status == PdfStatus.READY:
+            response = FileResponse(
+                pdf.file.open("rb"), as_attachment=True, filename=f"{self.slug}-essaim.pdf"
+            )
+            response["Cache-Control"] = "private, max-age=0"
+            return response
+        return self.render(
+            request,
+            template="curriculum/pdf_status.html",
+            context_overrides={"pdf": pdf, "statuses": PdfStatus},
+        )
+
     @re_path(r"^principes/(?P<letter>[A-Za-z])/$", name="principle")
     def principle(self, request, letter: str):
         principle = get_object_or_404(Principle, letter=letter.upper())
@@ -177,3 +203,44 @@ class ActionSheetPage(Page):
         context["full_access"] = can_view_full_framework(request.user)
         context["sheet_principles"] = list(self.principles.all())
         return context
+
+
+def private_storage():
+    return storages["private"]
+
+
+class PdfStatus(models.TextChoices):
+    PENDING = "pending", _("En attente")
+    BUILDING = "building", _("En cours de fabrication")
+    READY = "ready", _("Prêt")
+    FAILED = "failed", _("Échec")
+
+
+class FrameworkPdf(models.Model):
+    """A PDF of the whole framework, cached for one exact set of published revisions."""
+
+    framework = models.ForeignKey(
+        FrameworkPage, on_delete=models.CASCADE, related_name="pdfs", verbose_name=_("référentiel")
+    )
+    #: The published revisions it was built from; any new publication makes another key.
+    revision_key = models.CharField(_("version du contenu"), max_length=64)
+    status = models.CharField(
+        _("état"), max_length=10, choices=PdfStatus.choices, default=PdfStatus.PENDING
+    )
+    file = models.FileField(
+        _("fichier"), upload_to="referentiel/pdf/", blank=True, storage=private_storage
+    )
+    created_at = models.DateTimeField(_("demandé le"), auto_now_add=True)
+    built_at = models.DateTimeField(_("fabriqué le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("PDF du référentiel")
+        verbose_name_plural = _("PDF du référentiel")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "revision_key"], name="framework_pdf_one_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.framework} ({self.get_status_display()})"

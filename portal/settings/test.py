@@ -1,5 +1,8 @@
 """Tests: strict templates, fast hashing, in-memory mail; DATABASE_URL picks PostgreSQL in CI."""
 
+import tempfile
+from pathlib import Path
+
 from portal.settings.base import *  # noqa: F403
 from portal.settings.base import BASE_DIR, TEMPLATES
 from portal.testing import StrictUndefined
@@ -20,3 +23,15 @@ TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]
 
 # Each test process keeps its own cache; tests about the shared Redis cache set it themselves.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Uploads and private files of the test run stay out of var/.
+_TEST_FILES = Path(tempfile.gettempdir()) / "essaim-tests"
+MEDIA_ROOT = _TEST_FILES / "media"
+PRIVATE_MEDIA_ROOT = _TEST_FILES / "private"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+}

@@ -43,3 +43,8 @@ def test_expert_reads_the_whole_sheet_and_its_tools(page, demo_site):
     with page.expect_download() as download:
         tool.click()
     assert download.value.path().read_bytes().startswith(b"%PDF")
+
+    page.goto("/referentiel/")
+    with page.expect_download() as whole:
+        page.get_by_role("link", name="Télécharger le référentiel complet").click()
+    assert whole.value.path().read_bytes().startswith(b"%PDF")

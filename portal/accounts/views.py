@@ -2,13 +2,12 @@
 
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -18,14 +17,6 @@ from portal.accounts.forms import DeletionRequestForm, ProfileForm
 from portal.accounts.permissions import can_handle_deletion_request
 from portal.models import AccountDeletionRequest
 from portal.security import staff_page
-
-#: Built by the notifications capability; linked by path so this page never depends on it.
-NOTIFICATION_PREFERENCES_PATH = "/notifications/preferences/"
-
-
-def _localised_path(path: str) -> str:
-    language = translation.get_language()
-    return path if language == settings.LANGUAGE_CODE else f"/{language}{path}"
 
 
 @require_http_methods(["GET", "POST"])
@@ -55,7 +46,6 @@ def profile(request: HttpRequest) -> HttpResponse:
             "form": form,
             "memberships": selectors.user_active_memberships(user=user),
             "pending_deletion": selectors.user_pending_deletion_request(user=user),
-            "notification_preferences_url": _localised_path(NOTIFICATION_PREFERENCES_PATH),
         },
     )
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 from portal.accounts.permissions import can_cancel_deletion_request, can_handle_deletion_request
 from portal.audit.services import audit_log, changed_fields, snapshot
 from portal.enums import DeletionRequestStatus
+from portal.mail import absolute_url
 from portal.models import AccountDeletionRequest, User
 
 PROFILE_FIELDS = ["first_name", "last_name", "phone", "login_code_by_email"]
@@ -41,7 +42,7 @@ def user_update_profile(
 
 def _email_team(*, subject: str, template: str, deletion_request_id: int) -> None:
     deletion_request = AccountDeletionRequest.objects.get(pk=deletion_request_id)
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("accounts:deletion_requests")
+    link = absolute_url(reverse("accounts:deletion_requests"))
     with translation.override(settings.LANGUAGE_CODE):
         body = render_to_string(template, {"deletion_request": deletion_request, "link": link})
         send_mail(

@@ -4,25 +4,15 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 
+from portal.mail import absolute_url, templated_email
 from portal.models import Notification, User
 
 #: Mail clients and servers must not answer these messages automatically (RFC 3834).
 HEADERS = {"Auto-Submitted": "auto-generated"}
-
-
-def absolute_url(path: str) -> str:
-    """`path` on the public site, or "" when it is not a local path (never link elsewhere)."""
-    if not path or not url_has_allowed_host_and_scheme(path, allowed_hosts=None):
-        return ""
-    if not path.startswith("/"):
-        return ""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _common_context(recipient: User) -> dict:
@@ -37,16 +27,13 @@ def _common_context(recipient: User) -> dict:
 def _message(
     *, recipient: User, subject: str, template: str, context: dict
 ) -> EmailMultiAlternatives:
-    text = render_to_string(f"emails/{template}.txt", context)
-    html = render_to_string(f"emails/{template}.html", context)
-    message = EmailMultiAlternatives(
-        subject=f"{settings.EMAIL_SUBJECT_PREFIX}{subject}",
-        body=text,
+    return templated_email(
         to=[recipient.email],
+        subject=f"{settings.EMAIL_SUBJECT_PREFIX}{subject}",
+        template=template,
+        context=context,
         headers=HEADERS,
     )
-    message.attach_alternative(html, "text/html")
-    return message
 
 
 def notification_email(notification: Notification) -> EmailMultiAlternatives:

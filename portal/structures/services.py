@@ -13,17 +13,16 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.audit.services import audit_log, changed_fields, snapshot
 from portal.enums import InvitationStatus, MembershipRole, StructureKind
+from portal.mail import absolute_url, templated_email
 from portal.models import Invitation, Membership, Structure, User
 from portal.roles import forget
 from portal.structures import permissions, selectors
@@ -459,7 +458,7 @@ def invitation_accept(*, user: User, invitation: Invitation, nonce: str) -> Memb
 
 def invitation_link(invitation: Invitation) -> str:
     path = reverse("structures:accept", kwargs={"token": make_token(invitation)})
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def invitation_send_email(*, invitation_id: int) -> None:
@@ -481,10 +480,9 @@ def invitation_send_email(*, invitation_id: int) -> None:
         subject = _("Invitation à rejoindre %(structure)s sur Essaim") % {
             "structure": invitation.structure.name
         }
-        text = render_to_string("emails/invitation.txt", context)
-        html = render_to_string("emails/invitation.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[invitation.email])
-    message.attach_alternative(html, "text/html")
+        message = templated_email(
+            to=[invitation.email], subject=subject, template="invitation", context=context
+        )
     try:
         message.send()
     except (smtplib.SMTPException, OSError):

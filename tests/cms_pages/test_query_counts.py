@@ -1,8 +1,6 @@
 """Pages cost a fixed number of queries, however much content the site holds."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.cms_pages.factories import (
     EventIndexPageFactory,
@@ -11,14 +9,7 @@ from tests.cms_pages.factories import (
     NewsPageFactory,
     StandardPageFactory,
 )
-
-
-def count_queries(client, url: str) -> int:
-    client.get(url)  # warm the per-process caches (site, locales, content types)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+from tests.helpers import count_queries
 
 
 def grow_site(home, *, pages: int = 50) -> None:

@@ -2,8 +2,6 @@
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -18,6 +16,7 @@ from tests.curriculum.factories import (
     FrameworkPageFactory,
     PrincipleFactory,
 )
+from tests.helpers import count_queries
 from tests.portal.factories import UserFactory
 
 FULL_ACCESS = [Role.ANSA, Role.HEAD_OF_NETWORK, Role.EXPERT, Role.EDITOR, Role.REFERENT]
@@ -140,16 +139,10 @@ def test_framework_page_query_count_is_constant(client, framework):
             page.principles.set([principle])
             page.save_revision().publish()
 
-    def queries() -> int:
-        client.get(framework.url)
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(framework.url).status_code == 200
-        return len(captured)
-
     add_sheets(2)
-    few = queries()
+    few = count_queries(client, framework.url)
     add_sheets(11)
-    assert queries() == few
+    assert count_queries(client, framework.url) == few
 
 
 @pytest.mark.django_db

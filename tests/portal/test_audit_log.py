@@ -8,14 +8,13 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from portal.audit.permissions import can_read_audit_log
 from portal.audit.services import audit_log
 from portal.models import AuditLogEntry, Structure
 from portal.roles import Role
+from tests.helpers import count_queries
 from tests.portal.factories import UserFactory
 
 PARIS_MARCH_12_2027_14_05 = datetime.datetime(2027, 3, 12, 13, 5, tzinfo=datetime.UTC)
@@ -237,39 +236,28 @@ def test_filter_errors_are_french_next_to_the_field_and_typed_values_kept(
 def test_audit_list_query_count_stays_the_same_as_entries_grow(client, home, ansa, structure):
     people = UserFactory.create_batch(3)
 
-    def count_queries() -> int:
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse("audit:list")).status_code == 200
-        return len(queries)
-
-    count_queries()  # The first request of a session warms caches (site, content types).
+    url = reverse("audit:list")
     for person in people:
         entry(obj=structure, actor=person, changes={"city": ["Pau", "Tarbes"]})
         entry(obj=person, actor=person, action="user.update_profile")
-    few = count_queries()
+    few = count_queries(client, url)
     for _ in range(10):
         for person in people:
             entry(
                 obj=structure, actor=person, action="structure.other", changes={"name": ["a", "b"]}
             )
             entry(obj=person, actor=person, action="user.update_profile")
-    assert count_queries() == few
+    assert count_queries(client, url) == few
 
 
 @pytest.mark.django_db
 def test_object_history_query_count_stays_the_same(client, home, ansa, structure):
     url = reverse("audit:object", args=[entry(obj=structure).content_type_id, structure.pk])
 
-    def count_queries() -> int:
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        return len(queries)
-
-    count_queries()  # The first request of a session warms caches (site, content types).
-    few = count_queries()
+    few = count_queries(client, url)
     for person in UserFactory.create_batch(5):
         entry(obj=structure, actor=person, changes={"city": ["Pau", "Tarbes"]})
-    assert count_queries() == few
+    assert count_queries(client, url) == few
 
 
 @pytest.mark.django_db

@@ -2,13 +2,12 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.enums import DeliveryMode, NotificationCategory
 from portal.models import Notification
 from portal.notifications.selectors import notification_preferences_for
+from tests.helpers import count_queries
 from tests.portal.factories import UserFactory
 from tests.portal.notification_factories import NotificationFactory, NotificationPreferenceFactory
 
@@ -156,14 +155,6 @@ def test_anonymous_visitors_are_sent_to_login(client, home):
     assert client.post(MARK_ALL_READ_URL).status_code == 302
     notification.refresh_from_db()
     assert notification.read_at is None
-
-
-def count_queries(client, url: str) -> int:
-    client.get(url)  # warm the per-process caches (site, locales, content types)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 #: Session, user, page count, page slice, header unread count, site chrome (4).

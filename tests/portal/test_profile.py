@@ -7,8 +7,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.accounts import services
@@ -27,6 +25,7 @@ from portal.models import (
     User,
 )
 from portal.roles import Role
+from tests.helpers import count_queries
 from tests.portal.factories import UserFactory
 
 
@@ -474,21 +473,15 @@ def test_deletion_requests_page_query_count_stays_the_same(client, home):
     client.force_login(UserFactory(roles=[Role.ANSA]))
     url = reverse("accounts:deletion_requests")
 
-    def count_queries() -> int:
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        return len(queries)
-
     services.deletion_request_create(user=UserFactory())
     closed = services.deletion_request_create(user=UserFactory())
     services.deletion_request_cancel(user=closed.user, deletion_request=closed)
-    count_queries()  # The first request of a session warms caches.
-    few = count_queries()
+    few = count_queries(client, url)
     for user in UserFactory.create_batch(6):
         request = services.deletion_request_create(user=user, reason="Motif")
         if user.pk % 2:
             services.deletion_request_cancel(user=user, deletion_request=request)
-    assert count_queries() == few
+    assert count_queries(client, url) == few
 
 
 @pytest.mark.django_db

@@ -3,8 +3,6 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.enums import StructureKind
@@ -12,6 +10,7 @@ from portal.models import AuditLogEntry, Structure
 from portal.roles import Role
 from portal.structures import services
 from portal.structures.forms import StructureForm
+from tests.helpers import count_queries
 from tests.portal.factories import UserFactory
 from tests.portal.structure_factories import (
     InvitationFactory,
@@ -356,14 +355,6 @@ def test_list_explains_what_will_appear_to_someone_without_structure(client, hom
 
 
 # Query counts
-
-
-def count_queries(client, url: str) -> int:
-    client.get(url)  # warm the per-process caches (site, content types)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def grow(structure=None, *, count: int) -> None:

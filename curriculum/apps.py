@@ -6,3 +6,6 @@ class CurriculumConfig(AppConfig):
     name = "curriculum"
     label = "curriculum"
     verbose_name = _("Référentiel")
+
+    def ready(self) -> None:
+        from curriculum import signals  # noqa: F401

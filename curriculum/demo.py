@@ -1,6 +1,7 @@
 """Demo reference framework: principles A–D, the 13 action sheets and their tools."""
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils.html import escape
 from wagtail.documents import get_document_model
@@ -9,13 +10,14 @@ from wagtail.models import (
     CollectionViewRestriction,
     GroupApprovalTask,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
 
 from cms_pages.demo import ensure_child, ensure_page, home_pages
 from cms_pages.demo_content import PROGRAMME_PAGES
-from curriculum.models import ActionSheetPage, FrameworkPage, Principle
+from curriculum.models import ActionSheetPage, FrameworkEdition, FrameworkPage, Principle
 from curriculum.permissions import FULL_FRAMEWORK_ROLES
 from portal.roles import Role
 
@@ -33,7 +35,43 @@ def ensure_head_of_network_workflow(framework) -> Workflow:
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in (framework["fr"], framework["en"]):
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    WorkflowContentType.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(FrameworkEdition),
+        defaults={"workflow": workflow},
+    )
     return workflow
+
+
+#: Editors prepare principles and editions; the head of network publishes editions.
+SNIPPET_PERMISSIONS = {
+    Role.EDITOR: [
+        "add_principle", "change_principle", "view_principle",
+        "add_frameworkedition", "change_frameworkedition", "view_frameworkedition",
+    ],
+    Role.HEAD_OF_NETWORK: [
+        "change_principle", "view_principle",
+        "change_frameworkedition", "view_frameworkedition", "publish_frameworkedition",
+    ],
+}  # fmt: skip
+
+
+def ensure_snippet_permissions() -> None:
+    for role, codenames in SNIPPET_PERMISSIONS.items():
+        group = Group.objects.get_or_create(name=role.value)[0]
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="curriculum", codename__in=codenames)
+        )
+
+
+def ensure_first_edition(framework: FrameworkPage, spec: dict) -> FrameworkEdition:
+    """The edition the first season trains on, published once all the sheets exist."""
+    edition = FrameworkEdition.objects.filter(framework=framework, slug=spec["slug"]).first()
+    if edition is None:
+        edition = FrameworkEdition.objects.create(
+            framework=framework, name=spec["name"], slug=spec["slug"], changelog=spec["changelog"]
+        )
+        edition.save_revision().publish()
+    return edition
 
 
 def ensure_tools_collection() -> Collection:
@@ -143,4 +181,8 @@ def load_home_page(stdout) -> None:
                 ("related", [ActionSheetPage.objects.get(pk=pk) for pk in related])
             )
             sheet.save_revision().publish()
-    stdout.write(f"  référentiel : {len(sheets)} fiches, {len(principles)} principes")
+    ensure_snippet_permissions()
+    edition = ensure_first_edition(french, content.FIRST_EDITION)
+    stdout.write(
+        f"  référentiel : {len(sheets)} fiches, {len(principles)} principes, {edition.name}"
+    )

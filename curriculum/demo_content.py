@@ -37,6 +37,20 @@ FRAMEWORK = {
     ),
 }
 
+FIRST_EDITION = {
+    "name": "Édition 2026",
+    "slug": "2026",
+    "changelog": (
+        "<p>Première édition mise en ligne dans Essaim, avant la saison d'essaimage 2027.</p>"
+        "<ul><li>Les treize fiches sont rangées selon deux axes de travail et un volet "
+        "transversal, chacune reliée aux principes d'action qu'elle mobilise.</li>"
+        "<li>Chaque fiche comporte désormais un résumé public, des indicateurs de suivi et les "
+        "outils à télécharger.</li>"
+        "<li>Les exemples de situations de travail ont été réécrits à partir des questions "
+        "posées pendant les saisons précédentes.</li></ul>"
+    ),
+}
+
 PRINCIPLES = [
     {
         "letter": "A",

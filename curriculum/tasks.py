@@ -13,18 +13,31 @@ from curriculum.pdf import render_framework_pdf
 def build_framework_pdf(pdf_id: int) -> str:
     """Build one cached PDF; a second run for a PDF already built does nothing."""
     with transaction.atomic():
-        pdf = FrameworkPdf.objects.select_for_update().select_related("framework").get(pk=pdf_id)
+        pdf = (
+            FrameworkPdf.objects.select_for_update()
+            .select_related("framework", "sheet")
+            .get(pk=pdf_id)
+        )
         if pdf.status == PdfStatus.READY:
             return "already-built"
         pdf.status = PdfStatus.BUILDING
-        pdf.save(update_fields=["status"])
+        pdf.progress = 10
+        pdf.save(update_fields=["status", "progress"])
+
+    def progress(percent: int) -> None:
+        FrameworkPdf.objects.filter(pk=pdf.pk).update(progress=percent)
+
     try:
-        content = render_framework_pdf(pdf.framework.specific)
+        content = render_framework_pdf(
+            pdf.framework.specific, pdf.sheet.specific if pdf.sheet else None, progress
+        )
     except Exception:
         FrameworkPdf.objects.filter(pk=pdf.pk).update(status=PdfStatus.FAILED)
         raise
-    pdf.file.save(f"referentiel-{pdf.revision_key[:12]}.pdf", ContentFile(content), save=False)
+    scope = f"fiche-{pdf.sheet.number}" if pdf.sheet else "referentiel"
+    pdf.file.save(f"{scope}-{pdf.revision_key[:12]}.pdf", ContentFile(content), save=False)
     pdf.status = PdfStatus.READY
+    pdf.progress = 100
     pdf.built_at = timezone.now()
-    pdf.save(update_fields=["file", "status", "built_at"])
+    pdf.save(update_fields=["file", "status", "progress", "built_at"])
     return "built"

@@ -7,4 +7,5 @@ urlpatterns = [
     path("structures/", include("portal.structures.urls")),
     path("notifications/", include("portal.notifications.urls")),
     path("journal/", include("portal.audit.urls")),
+    path("candidatures/", include("candidacy.urls")),
 ]

@@ -2,6 +2,7 @@
 
 Every protected URL of Essaim has its row here. The objects in the URLs belong to a structure
 none of the tested people belong to: another structure's objects answer 404, never their content.
+Wagtail pages, which have no URL name, have their row by path.
 """
 
 from collections import defaultdict
@@ -10,19 +11,37 @@ from dataclasses import dataclass, field
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
+from curriculum.demo import ensure_tools_collection
 from portal.audit.services import audit_log
 from portal.enums import MembershipRole
 from portal.models import AccountDeletionRequest, Invitation, Membership, Structure
 from portal.roles import Role
+from tests.curriculum.factories import (
+    ActionSheetPageFactory,
+    FrameworkPageFactory,
+    PrincipleFactory,
+)
 from tests.portal.factories import UserFactory
 
 ANONYMOUS = "anonymous"
 ROLES = [ANONYMOUS, *Role]
 EVERY_ROLE = frozenset(Role)
 ADMIN_ROLES = frozenset({Role.ANSA, Role.HEAD_OF_NETWORK, Role.EDITOR})
+FULL_FRAMEWORK = frozenset(
+    {
+        Role.ANSA,
+        Role.HEAD_OF_NETWORK,
+        Role.EXPERT,
+        Role.EDITOR,
+        Role.REFERENT,
+        Role.PARTICIPANT,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -32,11 +51,15 @@ class Row:
     allowed: frozenset
     refused: int = 403
     args: tuple = field(default=())
+    #: The path of a Wagtail page (no URL name to reverse): `name` then only labels the row.
+    path: str = ""
+    #: Anonymous visitors get 200 too, rather than the login page.
+    public: bool = False
 
 
 @pytest.fixture
-def objects(db):
-    """Objects of a structure nobody tested belongs to."""
+def objects(db, settings, tmp_path):
+    """Objects of a structure nobody tested belongs to, and a tool of the framework."""
     owner = UserFactory(email="proprietaire@essaim.test")
     structure = Structure.objects.create(name="Structure d'autrui", kind="operator")
     membership = Membership.objects.create(
@@ -51,13 +74,26 @@ def objects(db):
     )
     request = AccountDeletionRequest.objects.create(user=owner, email=owner.email)
     audit_log(actor=owner, action="structure.create", obj=structure)
+    settings.MEDIA_ROOT = tmp_path
+    tool = get_document_model()(title="Grille d'entretien", collection=ensure_tools_collection())
+    tool.file.save("grille.pdf", ContentFile(b"%PDF-1.4 grille"), save=True)
     return {
         "structure": structure.pk,
         "membership": membership.pk,
         "invitation": invitation.pk,
         "deletion_request": request.pk,
         "structure_ct": ContentType.objects.get_for_model(Structure).pk,
+        "tool": tool.pk,
     }
+
+
+@pytest.fixture
+def framework(home):
+    """The framework's pages, built only for their rows: pages are slow to create."""
+    framework = FrameworkPageFactory(parent=home)
+    PrincipleFactory(letter="A")
+    ActionSheetPageFactory(parent=framework, slug="fiche")
+    return framework
 
 
 def rows(objects) -> list[Row]:
@@ -103,6 +139,15 @@ def rows(objects) -> list[Row]:
         Row("notifications:preferences", EVERY_ROLE),
         # Wagtail sends people without admin access back to the site.
         Row("wagtailadmin_home", ADMIN_ROLES, 302),
+        # The framework: summaries for everyone, the rest for its members only. A sheet's
+        # content differs by role (tests/curriculum/test_channels.py); here only the status.
+        Row("framework", EVERY_ROLE, path="/referentiel/", public=True),
+        Row("framework_sheet", EVERY_ROLE, path="/referentiel/fiche/", public=True),
+        Row("framework_principle", EVERY_ROLE, path="/referentiel/principes/A/", public=True),
+        # Members get the build status page until the PDF is ready.
+        Row("framework_pdf", FULL_FRAMEWORK, path="/referentiel/pdf/"),
+        # Wagtail sends people outside the tools' collection restriction to the login page.
+        Row("wagtaildocs_serve", FULL_FRAMEWORK, 302, (objects["tool"], "grille.pdf")),
     ]
 
 
@@ -123,14 +168,19 @@ def login_as(client, role) -> None:
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES, ids=str)
 @pytest.mark.parametrize("name", ROW_NAMES)
-def test_matrix(client, home, objects, role, name):
+def test_matrix(request, client, home, objects, role, name):
     row = next(row for row in rows(objects) if row.name == name)
+    if row.path:
+        request.getfixturevalue("framework")
     login_as(client, role)
-    url = reverse(row.name, args=row.args)
+    url = row.path or reverse(row.name, args=row.args)
 
     response = client.get(url)
+    response.close()  # a served file stays open until its response is closed
 
-    if role == ANONYMOUS:
+    if role == ANONYMOUS and row.public:
+        assert response.status_code == 200
+    elif role == ANONYMOUS:
         assert response.status_code == 302
         location = response["Location"]
         assert location.startswith(f"{reverse('account_login')}?next=")

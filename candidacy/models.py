@@ -8,7 +8,6 @@ import hashlib
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -20,10 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 
 from candidacy.criteria import Hypothesis, SignatureAct, SignerRole
 from portal.pages import ProgrammeHomePage
-
-
-def private_storage():
-    return storages["private"]
+from portal.storage import private_storage
 
 
 class CallDocumentBlock(blocks.StructBlock):

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -11,14 +12,34 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms_pages.blocks import BodyStreamBlock
 from cms_pages.calendar import event_to_ics
+from portal.storage import private_storage
 
 NEWS_PER_PAGE = 10
+
+
+class EssaimDocument(AbstractDocument):
+    """A Wagtail document kept in the private storage: only Wagtail's checked view serves it.
+
+    Collection privacy (e.g. the framework's tools) would mean nothing if the file also sat
+    under the public media URL, so no document file ever does.
+    """
+
+    file = models.FileField(
+        _("fichier"), upload_to="documents", storage=private_storage, max_length=200
+    )
+
+    admin_form_fields = Document.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
 
 
 def optional_link(target: str, verbose_name) -> models.ForeignKey:
@@ -252,7 +273,7 @@ class SiteChrome(BaseSiteSetting):
     legal_notice_page = optional_link("wagtailcore.Page", _("page des mentions légales"))
     privacy_page = optional_link("wagtailcore.Page", _("page données personnelles"))
     accessibility_page = optional_link("wagtailcore.Page", _("page déclaration d'accessibilité"))
-    brochure = optional_link("wagtaildocs.Document", _("plaquette à télécharger"))
+    brochure = optional_link(settings.WAGTAILDOCS_DOCUMENT_MODEL, _("plaquette à télécharger"))
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
     mastodon_url = models.URLField(_("Mastodon"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)

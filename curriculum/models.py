@@ -3,7 +3,6 @@
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import storages
 from django.db import models
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -27,6 +26,7 @@ from curriculum.enums import Axis, ImpactLevel
 from curriculum.permissions import can_view_full_framework
 from curriculum.relations import related_sections
 from portal.pages import ProgrammeHomePage
+from portal.storage import private_storage
 
 
 @register_snippet
@@ -265,10 +265,6 @@ class ActionSheetPage(RoutablePageMixin, Page):
     @path("pdf/etat/", name="pdf_status")
     def pdf_status(self, request):
         return pdf_status_json(request, framework=self.get_parent().specific, sheet=self)
-
-
-def private_storage():
-    return storages["private"]
 
 
 class PdfStatus(models.TextChoices):

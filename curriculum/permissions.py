@@ -2,8 +2,8 @@
 
 from portal.roles import Role, has_role
 
-#: Until seasons and swarmed structures exist (training-action issue), the members of swarmed
-#: structures are recognised by their referent and participant roles.
+#: Members of a swarmed structure of any season (current or past) hold the referent or
+#: participant role, derived from `modules.SwarmedMember` by `portal.roles.user_roles`.
 FULL_FRAMEWORK_ROLES = (
     Role.ANSA,
     Role.HEAD_OF_NETWORK,

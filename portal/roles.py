@@ -33,12 +33,19 @@ STAFF_ROLES = frozenset({Role.ANSA, Role.HEAD_OF_NETWORK})
 
 
 def user_roles(user) -> frozenset[Role]:
-    """The roles a user holds (one query, cached on the user)."""
+    """The roles a user holds (one query, cached on the user).
+
+    Programme roles come from groups; referent and participant also come from the person's
+    place in a swarmed structure of any season, current or past (`modules.SwarmedMember`).
+    """
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     cached = getattr(user, "_essaim_roles", None)
     if cached is None:
-        names = set(user.groups.values_list("name", flat=True))
+        from modules.models import SwarmedMember
+
+        seasons = SwarmedMember.objects.filter(user=user).order_by().values_list("role", flat=True)
+        names = set(user.groups.order_by().values_list("name", flat=True).union(seasons))
         cached = frozenset(role for role in Role if role.value in names)
         user._essaim_roles = cached
     return cached

@@ -84,6 +84,7 @@ def objects(db, settings, tmp_path):
         "deletion_request": request.pk,
         "structure_ct": ContentType.objects.get_for_model(Structure).pk,
         "tool": tool.pk,
+        "tool_filename": tool.filename,
     }
 
 
@@ -147,7 +148,7 @@ def rows(objects) -> list[Row]:
         # Members get the build status page until the PDF is ready.
         Row("framework_pdf", FULL_FRAMEWORK, path="/referentiel/pdf/"),
         # Wagtail sends people outside the tools' collection restriction to the login page.
-        Row("wagtaildocs_serve", FULL_FRAMEWORK, 302, (objects["tool"], "grille.pdf")),
+        Row("wagtaildocs_serve", FULL_FRAMEWORK, 302, (objects["tool"], objects["tool_filename"])),
     ]
 
 

@@ -232,11 +232,16 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "portal.notifications.send_overdue_notification_emails",
         "schedule": crontab(minute="*/15"),
     },
+    "candidacy-retention": {
+        "task": "candidacy.anonymise_expired_candidacies",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Essaim"
 WAGTAILADMIN_BASE_URL = os.environ.get("ESSAIM_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILDOCS_DOCUMENT_MODEL = "cms_pages.EssaimDocument"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # French stemming: « territoire » finds « territoires ».

@@ -1,15 +1,430 @@
-"""Demo data of candidacy; the issue that builds candidacy extends it."""
+"""Demo seasons, the call for territories and candidacies in several states (all fictional).
 
-from candidacy.models import CallPage
+- « Saison 2026 »: its call is closed; Tremplin Béarn and the Val de Loire agglomeration were
+  selected and signed their agreements, so their people are referents and participants.
+- « Saison 2027 »: its call is open; dossiers exist in every step of the review.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from candidacy.criteria import (
+    ContractRoute,
+    Hypothesis,
+    SignatureAct,
+    SignerRole,
+    TeamPlan,
+    clean_for_storage,
+    get_criterion,
+)
+from candidacy.models import (
+    AcorOpinion,
+    CallPage,
+    Candidacy,
+    CandidacyState,
+    Decision,
+    ParticipationAgreement,
+    Review,
+    SignatureRequest,
+    SignatureStatus,
+    Transition,
+)
 from cms_pages.demo import ensure_page, home_pages
 from cms_pages.demo_content import PROGRAMME_PAGES
+from modules.models import Season, SeasonRole, SwarmedMember, SwarmedStructure
+from portal.enums import StructureKind
+from portal.models import Membership, Structure, User
+from portal.structures.demo import PASSERELLES, PLIE, TREMPLIN, VAL_DE_LOIRE
+
+S = CandidacyState
+
+CALL_TEXTS = {
+    "who_may_apply": (
+        "<p>Deux portes d'entrée existent :</p><ul>"
+        "<li><b>Hypothèse A</b> : une structure qui accompagne des personnes éloignées de "
+        "l'emploi pour le compte d'une collectivité ou du service public de l'emploi, avec le "
+        "soutien de cette collectivité prescriptrice ;</li>"
+        "<li><b>Hypothèse B</b> : une collectivité qui veut transformer ses propres services "
+        "d'insertion et d'emploi.</li></ul>"
+    ),
+    "criteria_text": (
+        "<p>Le formulaire en ligne pose les questions critère par critère et indique au fur et "
+        "à mesure ce qui est rempli, ce qui manque et ce qu'Ansa appréciera. Quelques points "
+        "sont indispensables : en hypothèse A, au moins deux équivalents temps plein, pas de "
+        "déficit structurel et un engagement signé avec la collectivité prescriptrice ; dans "
+        "les deux hypothèses, la signature du président ou de la présidente.</p>"
+    ),
+    "calendar_text": (
+        "<ul><li>Dépôt des candidatures jusqu'à la date de clôture indiquée ci-dessus ;</li>"
+        "<li>instruction par Ansa avec l'avis d'A.CO.R, puis décision dans le mois qui suit ;"
+        "</li><li>signature de la convention de participation par la direction générale ;</li>"
+        "<li>formation-action de cinq mois, une séance collective par mois environ.</li></ul>"
+    ),
+}
+
+A_ANSWERS = {
+    "A1": {"public_operator": True, "fte_count": Decimal("6"), "structural_deficit": False},
+    "A2": {
+        "roadmap_employment": True,
+        "public_unemployed": True,
+        "spe_relations": (
+            "Nous animons avec l'agence France Travail d'Alès un comité de suivi mensuel des "
+            "parcours et partageons deux permanences par semaine."
+        ),
+    },
+    "A3": {
+        "company_strategy": (
+            "Nos deux chargées de relation entreprises rencontrent chaque mois une trentaine "
+            "d'employeurs du bassin ; nous voulons en faire le cœur de notre action."
+        )
+    },
+    "A4": {
+        "method_fit": (
+            "Notre projet associatif 2026-2029 vise le retour direct à l'emploi ; la méthode "
+            "d'A.CO.R nous donne la démarche et les outils qui nous manquent."
+        ),
+        "board_support": True,
+    },
+    "A5": {
+        "public_contract": ContractRoute.NEXT,
+        "operational_framework": (
+            "Le PLIE orientera vers nous 60 personnes par an ; un comité de pilotage "
+            "trimestriel réunira le PLIE, notre direction et l'équipe."
+        ),
+        "start_date": datetime.date(2027, 3, 1),
+        "end_date": datetime.date(2028, 2, 28),
+    },
+}
+
+B_ANSWERS = {
+    "B1": {"team_plan": TeamPlan.ADHOC, "team_size": 3},
+    "B2": {
+        "company_strategy": (
+            "Un référent par zone d'activité rencontre les employeurs ; nous voulons que "
+            "toutes nos conseillères le fassent."
+        )
+    },
+    "B3": {
+        "strategy_fit": "La méthode s'inscrit dans notre pacte territorial pour l'emploi.",
+        "teams_committed": True,
+    },
+}
+
+#: (structure, kind, city, postal code, département, hypothesis, prescriber, state)
+NEXT_SEASON_DOSSIERS = [
+    (PASSERELLES, None, None, None, None, Hypothesis.A, PLIE, S.DRAFT),
+    (
+        "Mission Emploi du Pays d'Auge",
+        StructureKind.OPERATOR,
+        "Lisieux",
+        "14100",
+        "14",
+        Hypothesis.A,
+        "Communauté d'agglomération Lisieux Normandie",
+        S.SUBMITTED,
+    ),
+    (
+        "Communauté de communes du Haut-Jura",
+        StructureKind.COLLECTIVITE,
+        "Saint-Claude",
+        "39200",
+        "39",
+        Hypothesis.B,
+        "",
+        S.UNDER_REVIEW,
+    ),
+    (
+        "Élan Emploi Nord",
+        StructureKind.OPERATOR,
+        "Douai",
+        "59500",
+        "59",
+        Hypothesis.A,
+        "Département du Nord",
+        S.INFO_REQUESTED,
+    ),
+    (
+        "Ville de Saint-Rémy-sur-Aire",
+        StructureKind.COLLECTIVITE,
+        "Saint-Rémy-sur-Aire",
+        "55000",
+        "55",
+        Hypothesis.B,
+        "",
+        S.SHORTLISTED,
+    ),
+]
+
+#: The path each state went through, for the dossier's history.
+PATHS = {
+    S.DRAFT: [],
+    S.SUBMITTED: [S.SUBMITTED],
+    S.UNDER_REVIEW: [S.SUBMITTED, S.UNDER_REVIEW],
+    S.INFO_REQUESTED: [S.SUBMITTED, S.UNDER_REVIEW, S.INFO_REQUESTED],
+    S.SHORTLISTED: [S.SUBMITTED, S.UNDER_REVIEW, S.SHORTLISTED],
+    S.SELECTED: [S.SUBMITTED, S.UNDER_REVIEW, S.SELECTED],
+}
+
+INFO_QUESTION = (
+    "Pouvez-vous préciser comment le Département s'engage dans le prochain marché, et joindre "
+    "le calendrier validé avec lui ?"
+)
 
 
-def load_home_page(stdout) -> None:
-    ensure_page(
+def stored(hypothesis: str) -> dict:
+    answers = A_ANSWERS if hypothesis == Hypothesis.A else B_ANSWERS
+    return {
+        code: clean_for_storage(get_criterion(code), values) for code, values in answers.items()
+    }
+
+
+def ensure_seasons(now) -> tuple[Season, Season]:
+    from curriculum.models import FrameworkEdition
+
+    edition = FrameworkEdition.objects.filter(live=True).order_by("-frozen_at").first()
+    past, _ = Season.objects.get_or_create(
+        slug="saison-2026",
+        defaults={
+            "name": "Saison 2026",
+            "framework_edition": edition,
+            "awareness_start": datetime.date(2025, 3, 3),
+            "call_opens_at": now - datetime.timedelta(days=420),
+            "call_closes_at": now - datetime.timedelta(days=360),
+            "selection_date": (now - datetime.timedelta(days=330)).date(),
+            "training_start": (now - datetime.timedelta(days=300)).date(),
+            "training_end": (now - datetime.timedelta(days=150)).date(),
+            "exchange_day": (now - datetime.timedelta(days=120)).date(),
+        },
+    )
+    upcoming, _ = Season.objects.get_or_create(
+        slug="saison-2027",
+        defaults={
+            "name": "Saison 2027",
+            "framework_edition": edition,
+            "call_opens_at": now - datetime.timedelta(days=20),
+            "call_closes_at": now + datetime.timedelta(days=45),
+            "selection_date": (now + datetime.timedelta(days=75)).date(),
+            "training_start": (now + datetime.timedelta(days=110)).date(),
+            "training_end": (now + datetime.timedelta(days=260)).date(),
+            "exchange_day": (now + datetime.timedelta(days=290)).date(),
+        },
+    )
+    return past, upcoming
+
+
+def ensure_candidacy(*, season, structure, hypothesis, prescriber, state, now, actor) -> Candidacy:
+    candidacy = Candidacy.objects.filter(season=season, structure=structure).first()
+    if candidacy is not None:
+        return candidacy
+    submitted = state != S.DRAFT
+    candidacy = Candidacy.objects.create(
+        season=season,
+        structure=structure,
+        hypothesis=hypothesis,
+        prescriber_name=prescriber,
+        departement=structure.departement,
+        territory=structure.city,
+        answers=stored(hypothesis) if submitted else {"A1": stored(hypothesis)["A1"]},
+        needs="Structurer la prospection des entreprises et suivre les personnes dans l'emploi.",
+        state=state,
+        created_by=actor,
+        submitted_at=now - datetime.timedelta(days=12) if submitted else None,
+    )
+    previous = S.DRAFT
+    for step, target in enumerate(PATHS.get(state, [])):
+        Transition.objects.create(
+            candidacy=candidacy,
+            from_state=previous,
+            to_state=target,
+            actor=actor,
+            message=INFO_QUESTION if target == S.INFO_REQUESTED else "",
+            at=now - datetime.timedelta(days=12 - step * 3),
+        )
+        previous = target
+    return candidacy
+
+
+def ensure_structure(name, kind, city, postal_code, departement) -> Structure:
+    structure, _ = Structure.objects.get_or_create(
+        name=name,
+        defaults={
+            "kind": kind,
+            "city": city,
+            "postal_code": postal_code,
+            "departement": departement,
+        },
+    )
+    return structure
+
+
+def load_call(stdout) -> None:
+    now = timezone.now()
+    past, upcoming = ensure_seasons(now)
+    pages = ensure_page(
         home_pages(),
         CallPage,
         "appel-a-territoires",
         PROGRAMME_PAGES["appel-a-territoires"],
         show_in_menus=True,
     )
+    for page in pages.values():
+        if page.season_id is None:
+            page.season = upcoming
+            for field, text in CALL_TEXTS.items():
+                setattr(page, field, text)
+            page.save_revision().publish()
+
+    ansa = User.objects.filter(email="ansa@essaim.test").first()
+    head = User.objects.filter(email="tete-de-reseau@essaim.test").first()
+    load_past_season(past, now=now, ansa=ansa)
+    for (
+        name,
+        kind,
+        city,
+        postal_code,
+        departement,
+        hypothesis,
+        prescriber,
+        state,
+    ) in NEXT_SEASON_DOSSIERS:
+        structure = (
+            Structure.objects.get(name=name)
+            if kind is None
+            else ensure_structure(name, kind, city, postal_code, departement)
+        )
+        applicant = (
+            Membership.objects.filter(structure=structure, is_admin=True).first()
+            if kind is None
+            else None
+        )
+        candidacy = ensure_candidacy(
+            season=upcoming,
+            structure=structure,
+            hypothesis=hypothesis,
+            prescriber=prescriber,
+            state=state,
+            now=now,
+            actor=applicant.user if applicant else ansa,
+        )
+        if state == S.DRAFT and not candidacy.signatures.exists():
+            for role, email, full_name, organisation in (
+                (SignerRole.PRESIDENT, "president@essaim.test", "Hélène Rouvier", PASSERELLES),
+                (SignerRole.PRESCRIBER, "prescripteur@essaim.test", "Marc Dubreuil", PLIE),
+            ):
+                act = (
+                    SignatureAct.CANDIDACY
+                    if role == SignerRole.PRESIDENT
+                    else (SignatureAct.COMMITMENT)
+                )
+                SignatureRequest.objects.create(
+                    candidacy=candidacy,
+                    act=act,
+                    signer_role=role,
+                    full_name=full_name,
+                    email=email,
+                    organisation=organisation,
+                    invited_by=applicant.user if applicant else None,
+                )
+        if state in (S.UNDER_REVIEW, S.SHORTLISTED) and ansa and not candidacy.reviews.exists():
+            Review.objects.create(
+                candidacy=candidacy,
+                reviewer=ansa,
+                scores={
+                    code: {"score": 2, "comment": "Réponse claire, à confirmer à l'oral."}
+                    for code in candidacy.answers
+                },
+                recommendation="shortlist",
+                comment="Équipe motivée ; le soutien des élus est explicite.",
+            )
+        if state == S.SHORTLISTED and head and not hasattr(candidacy, "acor_opinion"):
+            AcorOpinion.objects.create(
+                candidacy=candidacy,
+                author=head,
+                opinion="favourable",
+                comment="Un territoire où la méthode a toute sa place.",
+            )
+    count = upcoming.candidacies.count()
+    stdout.write(
+        f"  appel à territoires : {past.name} (close) et {upcoming.name}, {count} dossiers"
+    )
+
+
+def load_past_season(season: Season, *, now, ansa) -> None:
+    """The two structures of the past season, selected and bound by their agreements."""
+    people = {
+        TREMPLIN: [
+            ("referent1@essaim.test", SeasonRole.REFERENT),
+            ("participant1@essaim.test", SeasonRole.PARTICIPANT),
+        ],
+        VAL_DE_LOIRE: [("referent2@essaim.test", SeasonRole.REFERENT)],
+    }
+    for name, members in people.items():
+        structure = Structure.objects.get(name=name)
+        if SwarmedStructure.objects.filter(season=season, structure=structure).exists():
+            continue
+        hypothesis = Hypothesis.A if structure.kind == StructureKind.OPERATOR else Hypothesis.B
+        candidacy = ensure_candidacy(
+            season=season,
+            structure=structure,
+            hypothesis=hypothesis,
+            prescriber="Département des Pyrénées-Atlantiques" if hypothesis == Hypothesis.A else "",
+            state=S.SELECTED,
+            now=now - datetime.timedelta(days=340),
+            actor=ansa,
+        )
+        candidacy.prepared_decision = Decision.SELECTED
+        candidacy.decided_at = now - datetime.timedelta(days=330)
+        candidacy.save(update_fields=["prepared_decision", "decided_at"])
+        director = (
+            Membership.objects.filter(structure=structure, is_admin=True).first()
+            or Membership.objects.filter(structure=structure).first()
+        ).user
+        users = [User.objects.get(email=email) for email, _role in members]
+        text = {
+            "candidacy": str(candidacy.reference),
+            "structure": structure.name,
+            "season": season.name,
+            "people": [
+                {
+                    "user": user.pk,
+                    "full_name": user.get_full_name(),
+                    "email": user.email,
+                    "role": role,
+                }
+                for user, (_email, role) in zip(users, members, strict=True)
+            ],
+        }
+        from candidacy.services import hash_snapshot
+
+        signature = SignatureRequest.objects.create(
+            candidacy=candidacy,
+            act=SignatureAct.AGREEMENT,
+            signer_role=SignerRole.DIRECTOR_GENERAL,
+            full_name=director.get_full_name(),
+            email=director.email,
+            organisation=structure.name,
+            status=SignatureStatus.SIGNED,
+            signed_by=director,
+            answered_at=now - datetime.timedelta(days=320),
+            content_hash=hash_snapshot(text),
+            snapshot=text,
+            method="Signature électronique simple : compte Essaim authentifié",
+        )
+        ParticipationAgreement.objects.create(
+            candidacy=candidacy,
+            director=director,
+            people=text["people"],
+            signature=signature,
+            content_hash=signature.content_hash,
+            signed_at=signature.answered_at,
+        )
+        swarmed = SwarmedStructure.objects.create(
+            season=season,
+            structure=structure,
+            candidacy=candidacy,
+            joined_at=now - datetime.timedelta(days=320),
+        )
+        for user, (_email, role) in zip(users, members, strict=True):
+            SwarmedMember.objects.create(swarmed_structure=swarmed, user=user, role=role)

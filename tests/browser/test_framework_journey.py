@@ -48,3 +48,35 @@ def test_expert_reads_the_whole_sheet_and_its_tools(page, demo_site):
     with page.expect_download() as whole:
         page.get_by_role("link", name="Télécharger le référentiel complet").click()
     assert whole.value.path().read_bytes().startswith(b"%PDF")
+
+
+def test_referent_finds_a_sheet_prints_it_and_reads_the_editions(page, demo_site):
+    page.goto("/comptes/login/?next=/recherche/%3Fq%3Dfid%C3%A9lisation")
+    page.fill("input[name=login]", "referent1@essaim.test")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/recherche/**")
+
+    page.get_by_role("link", name="La fidélisation des entreprises").first.click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Déroulé", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Autour de cette fiche")).to_be_visible()
+    assert_accessible(page)
+    with page.expect_download() as sheet_pdf:
+        page.get_by_role("link", name="Télécharger cette fiche").click()
+    assert sheet_pdf.value.suggested_filename == "fiche-9-essaim.pdf"
+    assert sheet_pdf.value.path().read_bytes().startswith(b"%PDF")
+
+    page.goto("/referentiel/")
+    expect(page.get_by_text("Édition en vigueur : Édition 2026")).to_be_visible()
+    page.get_by_role("link", name="Éditions et changements").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Éditions du référentiel", level=1)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Édition 2026").click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Fiche 9 · La fidélisation des entreprises").click()
+    page.wait_for_load_state()
+    expect(page.get_by_text("telle qu'elle figurait dans l'Édition 2026")).to_be_visible()
+    expect(page.get_by_role("heading", name="Déroulé", exact=True)).to_be_visible()
+    assert_accessible(page)

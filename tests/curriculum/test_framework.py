@@ -169,3 +169,44 @@ def test_sheet_changes_wait_for_the_head_of_network(framework):
     task_state.task.specific.on_action(task_state, head, "approve")
     assert Page.objects.get(pk=sheet.pk).title == "Version modifiée"
     assert Page.objects.get(pk=sheet.pk).live_revision_id == revision.pk
+
+
+@pytest.mark.django_db
+def test_sheet_query_count_is_constant_as_its_blocks_grow(client, framework):
+    Document = get_document_model()
+    collection = ensure_tools_collection()
+    client.force_login(UserFactory(roles=[Role.REFERENT]))
+
+    def sheet_with(parts: int, slug: str):
+        documents = []
+        for index in range(parts):
+            document = Document(title=f"Outil {slug} {index}", collection=collection)
+            document.file.save(f"outil-{slug}-{index}.pdf", ContentFile(b"%PDF-1.4"), save=True)
+            documents.append(document)
+        related = list(ActionSheetPage.objects.child_of(framework))[:parts]
+        sheet = ActionSheetPageFactory(
+            parent=framework,
+            slug=slug,
+            content=[
+                {"type": "objectives", "value": [f"Objectif {i}" for i in range(parts)]},
+                {
+                    "type": "steps",
+                    "value": [{"title": f"Étape {i}", "text": "Texte."} for i in range(parts)],
+                },
+                {
+                    "type": "tools",
+                    "value": [
+                        {"document": d.pk, "title": d.title, "description": ""} for d in documents
+                    ],
+                },
+                {"type": "related", "value": [page.pk for page in related]},
+            ],
+        )
+        sheet.principles.set([PrincipleFactory(letter=letter) for letter in "ABCD"[:parts]])
+        return sheet
+
+    for number in range(4):
+        ActionSheetPageFactory(parent=framework, slug=f"voisine-{number}")
+    small = sheet_with(1, "petite")
+    large = sheet_with(4, "grande")
+    assert count_queries(client, small.url) == count_queries(client, large.url)

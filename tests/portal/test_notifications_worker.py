@@ -1,47 +1,17 @@
 """End to end: a committed notification is e-mailed by a real Celery worker through Redis."""
 
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from celery import Celery
-from celery.contrib.testing.worker import start_worker
 from django.db import transaction
 
-from portal.celery import app as portal_app
 from portal.enums import NotificationCategory
 from portal.models import Notification
 from portal.notifications.services import notification_create
 from tests.conftest import require_service
+from tests.helpers import worker_on_own_queue
 from tests.portal.factories import UserFactory
 
 WAIT_SECONDS = 20
-
-
-@contextmanager
-def worker_on_own_queue(broker: str) -> Iterator[Celery]:
-    """A real worker for a fresh Celery app, current while it runs, on a queue of its own.
-
-    The test suite runs in parallel processes sharing one Redis: with the default queue, another
-    process's worker could take this test's message and run it against its own database.
-    """
-    app = Celery("essaim-notifications-test", set_as_current=False)
-    app.config_from_object("django.conf:settings", namespace="CELERY")
-    app.conf.update(
-        broker_url=broker,
-        result_backend=broker,
-        task_always_eager=False,
-        task_default_queue=f"essaim-test-{uuid.uuid4().hex}",
-    )
-    try:
-        # start_worker makes `app` the current app: shared tasks (`.delay`) now go through it.
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            yield app
-    finally:
-        portal_app.set_current()
-        portal_app.set_default()
-        app.close()
 
 
 def wait_until_emailed(notification: Notification) -> Notification:

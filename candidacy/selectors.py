@@ -1,8 +1,11 @@
 """Read-only queries of candidacies, each shaped for one page."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from candidacy.models import Candidacy, CandidacyState, Review
+from modules.models import Season
+from portal.models import Structure
 from portal.roles import structure_ids
 
 
@@ -12,6 +15,33 @@ def candidacies_of(user) -> QuerySet[Candidacy]:
         return Candidacy.objects.none()
     return Candidacy.objects.filter(structure_id__in=structure_ids(user)).select_related(
         "season", "structure"
+    )
+
+
+def candidacy_get(*, reference) -> Candidacy | None:
+    """One dossier by its reference (the UUID of its URLs), or None."""
+    return (
+        Candidacy.objects.select_related("season", "structure").filter(reference=reference).first()
+    )
+
+
+def structures_to_apply_for(user, season) -> QuerySet[Structure]:
+    """The structures of `user` without a candidacy in progress for `season`."""
+    taken = (
+        Candidacy.objects.filter(season=season)
+        .exclude(state=CandidacyState.WITHDRAWN)
+        .values("structure_id")
+    )
+    return (
+        Structure.objects.filter(pk__in=structure_ids(user)).exclude(pk__in=taken).order_by("name")
+    )
+
+
+def open_seasons() -> QuerySet[Season]:
+    """The seasons whose call for territories is open now."""
+    now = timezone.now()
+    return Season.objects.filter(call_opens_at__lte=now, call_closes_at__gt=now).order_by(
+        "call_closes_at"
     )
 
 

@@ -199,6 +199,82 @@ def candidacy_start(
     return candidacy
 
 
+def candidacy_start_with_new_structure(
+    *,
+    actor: User,
+    season: Season,
+    structure: dict,
+    member_role: str,
+    hypothesis: str,
+    territory: str,
+    departement: str,
+    prescriber_name: str = "",
+) -> Candidacy:
+    """Apply for a structure not yet in Essaim: it is created, managed by `actor`, in one go.
+
+    `structure` holds the card's fields (name, kind, siret, city, departement). Errors about
+    the new structure are keyed `structure_<field>`, apart from the candidacy's own fields.
+    """
+    from portal.audit.services import changed_fields
+    from portal.audit.services import snapshot as audit_snapshot
+    from portal.enums import MembershipRole
+    from portal.structures.services import (
+        STRUCTURE_FIELDS,
+        _normalise_structure,
+        _save_structure,
+        _validate_structure,
+    )
+
+    if not getattr(actor, "is_authenticated", False):
+        raise PermissionDenied
+    if not season.call_is_open():
+        raise ValidationError(_("L'appel à territoires de cette saison n'est pas ouvert."))
+    card = Structure(**{name: structure.get(name, "") for name in STRUCTURE_FIELDS})
+    _normalise_structure(card)
+    errors = {}
+    try:
+        _validate_structure(card)
+    except ValidationError as error:
+        errors = {f"structure_{name}": value for name, value in error.message_dict.items()}
+    if member_role not in MembershipRole.values:
+        errors["member_role"] = _("Choisissez votre fonction dans la structure.")
+    errors.update(_identity_errors(hypothesis, territory, departement, prescriber_name))
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        try:
+            _save_structure(card)
+        except ValidationError as error:
+            raise ValidationError(
+                {f"structure_{name}": value for name, value in error.message_dict.items()}
+            ) from error
+        membership = Membership.objects.create(
+            user=actor, structure=card, role=member_role, is_admin=True
+        )
+        audit_log(
+            actor=actor,
+            action="structure.create",
+            obj=card,
+            changes=changed_fields({}, audit_snapshot(card, STRUCTURE_FIELDS)),
+        )
+        audit_log(
+            actor=actor,
+            action="membership.create",
+            obj=membership,
+            changes={"role": [None, member_role], "is_admin": [None, True]},
+        )
+        forget(actor)
+        return candidacy_start(
+            actor=actor,
+            season=season,
+            structure=card,
+            hypothesis=hypothesis,
+            territory=territory,
+            departement=departement,
+            prescriber_name=prescriber_name,
+        )
+
+
 def _identity_errors(hypothesis, territory, departement, prescriber_name) -> dict[str, str]:
     errors = {}
     if hypothesis not in Hypothesis.values:

@@ -10,6 +10,9 @@
 from candidacy.models import EDITABLE_STATES, Candidacy, CandidacyState
 from portal.roles import Role, has_role, is_ansa, is_structure_member
 
+#: Without a submission date, a dossier in these states never reached Ansa.
+NEVER_SUBMITTED_STATES = frozenset({CandidacyState.DRAFT, CandidacyState.WITHDRAWN})
+
 
 def can_apply_for(user, structure) -> bool:
     return getattr(user, "is_authenticated", False) and is_structure_member(user, structure)
@@ -30,8 +33,11 @@ def can_view_as_applicant(user, candidacy: Candidacy) -> bool:
 
 
 def can_view_as_staff(user, candidacy: Candidacy) -> bool:
-    """Ansa and the head of network see dossiers once submitted, not the applicant's drafts."""
-    if candidacy.state == CandidacyState.DRAFT and candidacy.submitted_at is None:
+    """Ansa and the head of network see dossiers once submitted, not the applicant's drafts.
+
+    A draft withdrawn before it was ever submitted stays a draft for them: never seen.
+    """
+    if candidacy.submitted_at is None and candidacy.state in NEVER_SUBMITTED_STATES:
         return False
     return is_staff_reader(user)
 

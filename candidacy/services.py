@@ -986,8 +986,14 @@ def decisions_notify(*, actor: User, season: Season) -> list[Candidacy]:
     return pending
 
 
-def _notify_decision(candidacy: Candidacy) -> None:
-    if candidacy.state == S.SELECTED:
+def decision_message(candidacy: Candidacy, decision: str | None = None) -> tuple[str, str]:
+    """(title, body) of the message announcing `decision` (by default, the notified one).
+
+    Ansa's decisions page previews exactly these texts before they are sent.
+    """
+    if decision is None:
+        decision = Decision.SELECTED if candidacy.state == S.SELECTED else Decision.NOT_SELECTED
+    if decision == Decision.SELECTED:
         title = _("Votre candidature est retenue pour la %(season)s") % {"season": candidacy.season}
         body = _(
             "Félicitations : votre territoire rejoint la saison. Il reste à faire signer la "
@@ -999,6 +1005,11 @@ def _notify_decision(candidacy: Candidacy) -> None:
             "season": candidacy.season
         }
         body = _("Motif communiqué par Ansa : %(reason)s") % {"reason": candidacy.decision_reason}
+    return title, body
+
+
+def _notify_decision(candidacy: Candidacy) -> None:
+    title, body = decision_message(candidacy)
     _notify_applicants(candidacy, kind=f"candidacy.{candidacy.state}", title=title, body=body)
 
 

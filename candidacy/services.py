@@ -1095,7 +1095,7 @@ def agreement_sign(
                 kind="season.joined",
                 title=_("Vous rejoignez la %(season)s d'Essaim") % {"season": swarmed.season},
                 body=_("Le référentiel complet et l'espace de la saison vous sont ouverts."),
-                url=reverse("dashboard"),
+                url=reverse("portal:dashboard"),
             )
         audit_log(
             actor=user,

@@ -16,11 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
+from candidacy.models import Evidence
 from curriculum.demo import ensure_tools_collection
 from portal.audit.services import audit_log
 from portal.enums import MembershipRole
 from portal.models import AccountDeletionRequest, Invitation, Membership, Structure
 from portal.roles import Role
+from tests.candidacy.factories import CandidacyFactory, SeasonFactory
 from tests.curriculum.factories import (
     ActionSheetPageFactory,
     FrameworkPageFactory,
@@ -32,6 +34,7 @@ ANONYMOUS = "anonymous"
 ROLES = [ANONYMOUS, *Role]
 EVERY_ROLE = frozenset(Role)
 ADMIN_ROLES = frozenset({Role.ANSA, Role.HEAD_OF_NETWORK, Role.EDITOR})
+STAFF_READERS = frozenset({Role.ANSA, Role.HEAD_OF_NETWORK})
 FULL_FRAMEWORK = frozenset(
     {
         Role.ANSA,
@@ -77,7 +80,23 @@ def objects(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     tool = get_document_model()(title="Grille d'entretien", collection=ensure_tools_collection())
     tool.file.save("grille.pdf", ContentFile(b"%PDF-1.4 grille"), save=True)
+    season = SeasonFactory(slug="saison-matrice")
+    dossier = CandidacyFactory(season=season, structure=structure, under_review=True)
+    evidence = Evidence(
+        candidacy=dossier,
+        criterion="A1",
+        kind="annual_accounts",
+        original_name="comptes.pdf",
+        content_type="application/pdf",
+        extension=".pdf",
+        size=9,
+        sha256="0" * 64,
+    )
+    evidence.file.save("comptes.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
     return {
+        "season": season.slug,
+        "dossier": dossier.reference,
+        "evidence": evidence.pk,
         "structure": structure.pk,
         "membership": membership.pk,
         "invitation": invitation.pk,
@@ -149,6 +168,34 @@ def rows(objects) -> list[Row]:
         Row("framework_pdf", FULL_FRAMEWORK, path="/referentiel/pdf/"),
         # Wagtail sends people outside the tools' collection restriction to the login page.
         Row("wagtaildocs_serve", FULL_FRAMEWORK, 302, (objects["tool"], objects["tool_filename"])),
+        # Candidacies: anyone signed in may apply; another structure's dossier is 404 to all
+        # but the staff pages, which Ansa and the head of network read once it is submitted.
+        Row("candidacy:mine", EVERY_ROLE),
+        Row("candidacy:start", EVERY_ROLE, args=(objects["season"],)),
+        *(
+            Row(f"candidacy:{name}", frozenset(), 404, (objects["dossier"],))
+            for name in (
+                "detail",
+                "identity",
+                "signatories",
+                "review",
+                "withdraw",
+                "agreement_invite",
+            )
+        ),
+        Row("candidacy:criterion", frozenset(), 404, (objects["dossier"], "A1")),
+        Row("candidacy:verification", STAFF_READERS, 404, (objects["dossier"],)),
+        Row(
+            "candidacy:evidence_file",
+            STAFF_READERS,
+            404,
+            (objects["dossier"], objects["evidence"]),
+        ),
+        Row("candidacy:staff_list", STAFF_READERS),
+        Row("candidacy:staff_export", STAFF_READERS),
+        Row("candidacy:staff_detail", STAFF_READERS, args=(objects["dossier"],)),
+        Row("candidacy:dossier_pdf", STAFF_READERS, args=(objects["dossier"],)),
+        Row("candidacy:decisions", frozenset({Role.ANSA}), args=(objects["season"],)),
     ]
 
 
@@ -213,7 +260,7 @@ def test_account_pages_open_to_anonymous_visitors(client, home, url):
 def test_every_named_url_of_the_people_apps_is_in_the_matrix():
     from django.urls import get_resolver
 
-    namespaces = ("accounts", "audit", "structures", "notifications", "portal")
+    namespaces = ("accounts", "audit", "structures", "notifications", "portal", "candidacy")
     resolver = get_resolver()
     declared = set()
     for namespace in namespaces:
@@ -227,5 +274,23 @@ def test_every_named_url_of_the_people_apps_is_in_the_matrix():
         "accounts:delete_cancel",
         "notifications:open",
         "notifications:mark_all_read",
+        "candidacy:evidence_delete",
+        "candidacy:submit",
+        "candidacy:sign",
     }
     assert declared - exempt <= set(ROW_NAMES), sorted(declared - exempt - set(ROW_NAMES))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(Role), ids=str)
+def test_nobody_outside_the_structure_can_submit_or_delete_evidence(client, objects, role):
+    login_as(client, role)
+    dossier, evidence = objects["dossier"], objects["evidence"]
+
+    submit = client.post(reverse("candidacy:submit", args=(dossier,)), {"version": 1})
+    delete = client.post(
+        reverse("candidacy:evidence_delete", args=(dossier, evidence)), {"version": 1}
+    )
+
+    assert (submit.status_code, delete.status_code) == (404, 404)
+    assert Evidence.objects.filter(pk=evidence).exists()

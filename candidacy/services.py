@@ -827,6 +827,12 @@ def candidacy_withdraw(
         for request in locked.signatures.filter(status=SignatureStatus.PENDING):
             request.status = SignatureStatus.REVOKED
             request.save(update_fields=["status"])
+        if locked.submitted_at is not None:
+            _notify_ansa(
+                locked,
+                kind="candidacy.withdrawn",
+                title=_("Candidature retirée : %(structure)s") % {"structure": locked.structure},
+            )
         if delete_data:
             anonymise(locked)
     return locked
@@ -852,6 +858,12 @@ def candidacy_move(
                 kind="candidacy.info_requested",
                 title=_("Ansa demande un complément sur votre candidature"),
                 body=message.strip(),
+            )
+        elif move_name == "start_review":
+            _notify_applicants(
+                locked,
+                kind="candidacy.under_review",
+                title=_("Votre candidature est en cours d'instruction"),
             )
     return locked
 
@@ -1102,6 +1114,12 @@ def agreement_sign(
             action="agreement.sign",
             obj=agreement,
             changes={"hash": [None, digest], "people": [None, [p.pk for p in people]]},
+        )
+        _notify_ansa(
+            locked_candidacy,
+            kind="agreement.signed",
+            title=_("Convention signée : %(structure)s rejoint la %(season)s")
+            % {"structure": locked_candidacy.structure, "season": locked_candidacy.season},
         )
     return agreement
 

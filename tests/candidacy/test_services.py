@@ -356,3 +356,15 @@ def test_retention_anonymises_old_refused_dossiers_only():
     assert old.answers == {} and old.needs == "" and old.anonymised_at is not None
     assert Candidacy.objects.get(pk=recent.pk).needs == "Texte récent"
     assert Candidacy.objects.get(pk=selected.pk).needs == "Texte retenu"
+
+
+@pytest.mark.django_db
+def test_the_right_people_hear_of_each_step(ansa):
+    candidacy = CandidacyFactory(submitted=True, with_applicant=True)
+    services.candidacy_move(actor=ansa, candidacy=candidacy, move_name="start_review")
+    assert candidacy.applicant.notifications.get().kind == "candidacy.under_review"
+
+    services.candidacy_withdraw(
+        actor=candidacy.applicant, candidacy=candidacy, reason="Changement de direction."
+    )
+    assert ansa.notifications.get().kind == "candidacy.withdrawn"

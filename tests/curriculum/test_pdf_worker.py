@@ -1,5 +1,6 @@
 """The framework PDF is built by a real Celery worker through Redis, after the request commits."""
 
+import pytest
 from django.db import transaction
 
 from curriculum.models import FrameworkPdf, PdfStatus
@@ -10,8 +11,10 @@ from tests.curriculum.factories import ActionSheetPageFactory, FrameworkPageFact
 from tests.helpers import wait_for, worker_on_own_queue
 
 
-# `transactional_db`: the worker's thread has its own connection and sees committed data only.
-def test_a_real_worker_builds_the_pdf_and_the_next_request_serves_it(transactional_db, home):
+# Transactional: the worker's thread has its own connection and sees committed data only. The
+# serialized rollback brings back the root page that other transactional tests flush away.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_real_worker_builds_the_pdf_and_the_next_request_serves_it(home):
     broker = require_service("CELERY_BROKER_URL")
     framework = FrameworkPageFactory(parent=home)
     sheet = ActionSheetPageFactory(parent=framework, number=1, title="Fiche construite")

@@ -180,6 +180,36 @@ def stored(hypothesis: str) -> dict:
     }
 
 
+def at_noon(moment: datetime.datetime) -> datetime.datetime:
+    """Calls open and close at noon, Paris time, as a programme announces them."""
+    local = timezone.localtime(moment)
+    return local.replace(hour=12, minute=0, second=0, microsecond=0)
+
+
+def sign_all(candidacy: Candidacy, *, at) -> None:
+    """A submitted demo dossier carries every signature it needed, on its final version."""
+    from candidacy.criteria import required_signatures
+    from candidacy.services import hash_snapshot, snapshot
+
+    data = snapshot(candidacy)
+    for index, (act, role) in enumerate(required_signatures(candidacy.hypothesis)):
+        SignatureRequest.objects.create(
+            candidacy=candidacy,
+            act=act,
+            signer_role=role,
+            full_name=f"Signataire {index + 1} de la démonstration",
+            email=f"signataire{index + 1}.{candidacy.pk}@exemple.test",
+            organisation=candidacy.prescriber_name
+            if role == SignerRole.PRESCRIBER
+            else candidacy.structure.name,
+            status=SignatureStatus.SIGNED,
+            answered_at=at,
+            content_hash=hash_snapshot(data),
+            snapshot=data,
+            method="Signature électronique simple : compte Essaim authentifié",
+        )
+
+
 def ensure_seasons(now) -> tuple[Season, Season]:
     from curriculum.models import FrameworkEdition
 
@@ -203,8 +233,8 @@ def ensure_seasons(now) -> tuple[Season, Season]:
         defaults={
             "name": "Saison 2027",
             "framework_edition": edition,
-            "call_opens_at": now - datetime.timedelta(days=20),
-            "call_closes_at": now + datetime.timedelta(days=45),
+            "call_opens_at": at_noon(now - datetime.timedelta(days=20)),
+            "call_closes_at": at_noon(now + datetime.timedelta(days=45)),
             "selection_date": (now + datetime.timedelta(days=75)).date(),
             "training_start": (now + datetime.timedelta(days=110)).date(),
             "training_end": (now + datetime.timedelta(days=260)).date(),
@@ -243,6 +273,8 @@ def ensure_candidacy(*, season, structure, hypothesis, prescriber, state, now, a
             at=now - datetime.timedelta(days=12 - step * 3),
         )
         previous = target
+    if submitted:
+        sign_all(candidacy, at=now - datetime.timedelta(days=13))
     return candidacy
 
 

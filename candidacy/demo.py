@@ -41,27 +41,71 @@ from portal.structures.demo import PASSERELLES, PLIE, TREMPLIN, VAL_DE_LOIRE
 S = CandidacyState
 
 CALL_TEXTS = {
-    "who_may_apply": (
-        "<p>Deux portes d'entrée existent :</p><ul>"
-        "<li><b>Hypothèse A</b> : une structure qui accompagne des personnes éloignées de "
-        "l'emploi pour le compte d'une collectivité ou du service public de l'emploi, avec le "
-        "soutien de cette collectivité prescriptrice ;</li>"
-        "<li><b>Hypothèse B</b> : une collectivité qui veut transformer ses propres services "
-        "d'insertion et d'emploi.</li></ul>"
-    ),
-    "criteria_text": (
-        "<p>Le formulaire en ligne pose les questions critère par critère et indique au fur et "
-        "à mesure ce qui est rempli, ce qui manque et ce qu'Ansa appréciera. Quelques points "
-        "sont indispensables : en hypothèse A, au moins deux équivalents temps plein, pas de "
-        "déficit structurel et un engagement signé avec la collectivité prescriptrice ; dans "
-        "les deux hypothèses, la signature du président ou de la présidente.</p>"
-    ),
-    "calendar_text": (
-        "<ul><li>Dépôt des candidatures jusqu'à la date de clôture indiquée ci-dessus ;</li>"
-        "<li>instruction par Ansa avec l'avis d'A.CO.R, puis décision dans le mois qui suit ;"
-        "</li><li>signature de la convention de participation par la direction générale ;</li>"
-        "<li>formation-action de cinq mois, une séance collective par mois environ.</li></ul>"
-    ),
+    "fr": {
+        "who_may_apply": (
+            "<h3>Hypothèse A — un opérateur et sa collectivité prescriptrice</h3><p>Vous "
+            "accompagnez vers l'emploi des allocataires du RSA ou des demandeurs d'emploi de "
+            "longue durée pour le compte d'une collectivité ou du service public de l'emploi. Vous "
+            "candidatez avec la collectivité qui vous confie ces accompagnements\u00a0: elle "
+            "permet le changement de pratiques dans le marché en cours, ou l'inscrit dans le "
+            "cahier des charges du suivant.</p><h3>Hypothèse B — une collectivité qui transforme "
+            "ses services</h3><p>Département, intercommunalité ou ville, vous appliquez la méthode "
+            "avec vos agents, dans une équipe existante ou créée pour l'occasion, au sein d'un "
+            "projet de transformation sur trois ans.</p>"
+        ),
+        "criteria_text": (
+            "<ul><li>Une organisation stable\u00a0; pour un opérateur, au moins 2\u00a0ETP et "
+            "aucun déficit structurel.</li><li>Des missions tournées vers l'emploi et, pour un "
+            "opérateur, des relations établies avec le service public de l'emploi.</li><li>Une "
+            "stratégie qui fait de la relation suivie avec les entreprises le premier levier de "
+            "résultats.</li><li>Une candidature signée par le président ou la présidente de la "
+            "structure ou de la collectivité.</li><li>Pour l'hypothèse A, un engagement "
+            "territorial cosigné par le prescripteur et l'opérateur, avec un cadre opérationnel "
+            "et un calendrier réaliste.</li><li>Trois personnes disponibles pendant les cinq mois "
+            "de formation.</li></ul><p>Le formulaire en ligne indique, critère par critère, ce "
+            "qui est rempli, ce qui manque et ce qu'Ansa appréciera.</p>"
+        ),
+        "calendar_text": (
+            "<ul><li>Après la clôture\u00a0: examen des dossiers par Ansa avec l'avis "
+            "d'A.CO.R, entretiens téléphoniques\u00a0;</li><li>annonce des territoires retenus "
+            "à la date de sélection\u00a0;</li><li>dans le mois qui suit\u00a0: conventions de "
+            "participation signées par la direction générale, choix des experts "
+            "tuteurs\u00a0;</li><li>formation-action de cinq mois, une séance collective par "
+            "mois environ, puis la journée nationale d'échange.</li></ul>"
+        ),
+    },
+    "en": {
+        "who_may_apply": (
+            "<h3>Hypothesis A — an operator and its referring authority</h3><p>You support RSA "
+            "recipients or long-term job seekers into work on behalf of a local authority or the "
+            "public employment service. You apply with the authority that commissions this "
+            "support: it allows the change of practice under the current public contract, or "
+            "writes it into the specifications of the next one.</p><h3>Hypothesis B — a local "
+            "authority transforming its services</h3><p>As a département, group of "
+            "municipalities or city, you apply the method with your own staff, in an existing or "
+            "purpose-built team, as part of a three-year change project.</p>"
+        ),
+        "criteria_text": (
+            "<ul><li>A stable organisation; for an operator, at least 2 full-time equivalents "
+            "and no structural deficit.</li><li>Work focused on employment and, for an operator, "
+            "established relations with the public employment service.</li><li>A strategy that "
+            "makes ongoing relations with companies the main lever for results.</li><li>An "
+            "application signed by the chair of the organisation or authority.</li><li>For "
+            "hypothesis A, a territorial commitment co-signed by the referring authority and the "
+            "operator, with an operational framework and a realistic timetable.</li><li>Three "
+            "people available for the five months of training.</li></ul><p>The online form "
+            "shows, criterion by criterion, what is met, what is missing and what Ansa will "
+            "assess.</p>"
+        ),
+        "calendar_text": (
+            "<ul><li>After the closing date: Ansa reviews the applications with A.CO.R's "
+            "opinion and holds phone interviews;</li><li>the selected territories are announced "
+            "on the selection date;</li><li>within a month: participation agreements signed by "
+            "the chief executives, choice of expert tutors;</li><li>five months of "
+            "action-learning, about one collective session a month, then the national exchange "
+            "day.</li></ul>"
+        ),
+    },
 }
 
 A_ANSWERS = {
@@ -301,10 +345,10 @@ def load_call(stdout) -> None:
         PROGRAMME_PAGES["appel-a-territoires"],
         show_in_menus=True,
     )
-    for page in pages.values():
+    for language, page in pages.items():
         if page.season_id is None:
             page.season = upcoming
-            for field, text in CALL_TEXTS.items():
+            for field, text in CALL_TEXTS[language].items():
                 setattr(page, field, text)
             page.save_revision().publish()
 

@@ -180,6 +180,8 @@ ANONYMOUS_USER_NAME = None
 # Internationalisation: French first, English available under /en/.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
+#: English dates and times day-first and on 24 hours (portal/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["portal.formats"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -121,12 +121,12 @@ A_ANSWERS = {
     "A3": {
         "company_strategy": (
             "Nos deux chargées de relation entreprises rencontrent chaque mois une trentaine "
-            "d'employeurs du bassin ; nous voulons en faire le cœur de notre action."
+            "d'employeurs du bassin ; nous voulons en faire le cœur de notre action."
         )
     },
     "A4": {
         "method_fit": (
-            "Notre projet associatif 2026-2029 vise le retour direct à l'emploi ; la méthode "
+            "Notre projet associatif 2026-2029 vise le retour direct à l'emploi ; la méthode "
             "d'A.CO.R nous donne la démarche et les outils qui nous manquent."
         ),
         "board_support": True,
@@ -134,7 +134,7 @@ A_ANSWERS = {
     "A5": {
         "public_contract": ContractRoute.NEXT,
         "operational_framework": (
-            "Le PLIE orientera vers nous 60 personnes par an ; un comité de pilotage "
+            "Le PLIE orientera vers nous 60 personnes par an ; un comité de pilotage "
             "trimestriel réunira le PLIE, notre direction et l'équipe."
         ),
         "start_date": datetime.date(2027, 3, 1),
@@ -146,7 +146,7 @@ B_ANSWERS = {
     "B1": {"team_plan": TeamPlan.ADHOC, "team_size": 3},
     "B2": {
         "company_strategy": (
-            "Un référent par zone d'activité rencontre les employeurs ; nous voulons que "
+            "Un référent par zone d'activité rencontre les employeurs ; nous voulons que "
             "toutes nos conseillères le fassent."
         )
     },
@@ -213,7 +213,7 @@ PATHS = {
 
 INFO_QUESTION = (
     "Pouvez-vous préciser comment le Département s'engage dans le prochain marché, et joindre "
-    "le calendrier validé avec lui ?"
+    "le calendrier validé avec lui ?"
 )
 
 
@@ -250,7 +250,7 @@ def sign_all(candidacy: Candidacy, *, at) -> None:
             answered_at=at,
             content_hash=hash_snapshot(data),
             snapshot=data,
-            method="Signature électronique simple : compte Essaim authentifié",
+            method="Signature électronique simple : compte Essaim authentifié",
         )
 
 
@@ -412,7 +412,7 @@ def load_call(stdout) -> None:
                     for code in candidacy.answers
                 },
                 recommendation="shortlist",
-                comment="Équipe motivée ; le soutien des élus est explicite.",
+                comment="Équipe motivée ; le soutien des élus est explicite.",
             )
         if state == S.SHORTLISTED and head and not hasattr(candidacy, "acor_opinion"):
             AcorOpinion.objects.create(
@@ -423,7 +423,7 @@ def load_call(stdout) -> None:
             )
     count = upcoming.candidacies.count()
     stdout.write(
-        f"  appel à territoires : {past.name} (close) et {upcoming.name}, {count} dossiers"
+        f"  appel à territoires : {past.name} (close) et {upcoming.name}, {count} dossiers"
     )
 
 
@@ -486,7 +486,7 @@ def load_past_season(season: Season, *, now, ansa) -> None:
             answered_at=now - datetime.timedelta(days=320),
             content_hash=hash_snapshot(text),
             snapshot=text,
-            method="Signature électronique simple : compte Essaim authentifié",
+            method="Signature électronique simple : compte Essaim authentifié",
         )
         ParticipationAgreement.objects.create(
             candidacy=candidacy,

@@ -50,7 +50,7 @@ class StaffFilterForm(forms.Form):
         required=False,
         choices=[("", _("Tous les résultats")), *PrecheckOutcome.choices],
         help_text=_(
-            "Complet : toutes les règles vérifiables sont remplies, restent les réponses "
+            "Complet : toutes les règles vérifiables sont remplies, restent les réponses "
             "rédigées à lire."
         ),
     )
@@ -103,7 +103,7 @@ class ReviewForm(forms.Form):
                 required=False,
                 min_value=0,
                 max_value=3,
-                help_text=_("0 : absent · 1 : insuffisant · 2 : satisfaisant · 3 : solide"),
+                help_text=_("0 : absent · 1 : insuffisant · 2 : satisfaisant · 3 : solide"),
                 error_messages={
                     "invalid": SCORE_ERROR,
                     "min_value": SCORE_ERROR,
@@ -169,7 +169,7 @@ class OpinionForm(forms.Form):
         max_length=5000,
         widget=_textarea(6),
         error_messages={"required": _("Motivez l'avis en quelques lignes.")},
-        help_text=_("Lu par Ansa ; jamais montré à la structure candidate."),
+        help_text=_("Lu par Ansa ; jamais montré à la structure candidate."),
     )
 
 
@@ -180,7 +180,7 @@ class RequestInfoForm(forms.Form):
         widget=_textarea(5),
         error_messages={"required": _("Écrivez la question posée au territoire.")},
         help_text=_(
-            "La structure la reçoit telle quelle ; elle pourra compléter son dossier puis le "
+            "La structure la reçoit telle quelle ; elle pourra compléter son dossier puis le "
             "renvoyer avec sa réponse."
         ),
     )
@@ -198,7 +198,7 @@ class DecisionForm(forms.Form):
         max_length=2000,
         widget=_textarea(4),
         help_text=_(
-            "Obligatoire si la candidature n'est pas retenue : il figure tel quel dans le "
+            "Obligatoire si la candidature n'est pas retenue : il figure tel quel dans le "
             "message envoyé."
         ),
     )

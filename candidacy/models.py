@@ -137,7 +137,7 @@ class Candidacy(models.Model):
         _("collectivité prescriptrice"),
         max_length=200,
         blank=True,
-        help_text=_("Hypothèse A : la collectivité pour laquelle la structure intervient."),
+        help_text=_("Hypothèse A : la collectivité pour laquelle la structure intervient."),
     )
     departement = models.CharField(_("département"), max_length=3)
     territory = models.CharField(

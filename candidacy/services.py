@@ -385,7 +385,7 @@ def check_upload(uploaded) -> tuple[str, str]:
     if kind is None or kind.mime not in ALLOWED_EVIDENCE_TYPES:
         raise ValidationError(
             _(
-                "Ce type de fichier n'est pas accepté : déposez un PDF, un document bureautique "
+                "Ce type de fichier n'est pas accepté : déposez un PDF, un document bureautique "
                 "(Word, Excel, OpenDocument) ou une image PNG ou JPEG."
             )
         )
@@ -609,7 +609,7 @@ def signature_send_email(*, request_id: int) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         templated_email(
             to=[request.email],
-            subject=_("[Essaim] Signature demandée : %(act)s de %(structure)s")
+            subject=_("[Essaim] Signature demandée : %(act)s de %(structure)s")
             % {"act": request.get_act_display(), "structure": request.candidacy.structure},
             template="candidacy/signature_request",
             context={"request": request, "link": signature_link(request)},
@@ -667,7 +667,7 @@ def signature_sign(
         _notify_applicants(
             candidacy,
             kind="signature.signed",
-            title=_("%(name)s a signé : %(act)s")
+            title=_("%(name)s a signé : %(act)s")
             % {"name": locked.full_name, "act": locked.get_act_display()},
         )
     return locked
@@ -695,7 +695,7 @@ def signature_decline(*, user: User, request: SignatureRequest, reason: str) -> 
         _notify_applicants(
             locked.candidacy,
             kind="signature.declined",
-            title=_("%(name)s a refusé de signer : %(act)s")
+            title=_("%(name)s a refusé de signer : %(act)s")
             % {"name": locked.full_name, "act": locked.get_act_display()},
             body=locked.decline_reason,
         )
@@ -725,7 +725,7 @@ def _void_signatures(candidacy: Candidacy, *, actor: User | None) -> int:
         _notify_applicants(
             candidacy,
             kind="signature.voided",
-            title=_("La candidature a changé : les signatures sont à redemander"),
+            title=_("La candidature a changé : les signatures sont à redemander"),
         )
     return len(voided)
 
@@ -735,7 +735,7 @@ def signature_voided_email(*, request_id: int) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         templated_email(
             to=[request.email],
-            subject=_("[Essaim] Votre signature a été annulée : la candidature a changé"),
+            subject=_("[Essaim] Votre signature a été annulée : la candidature a changé"),
             template="candidacy/signature_voided",
             context={"request": request},
         ).send()
@@ -766,14 +766,14 @@ def submission_blockers(candidacy: Candidacy) -> list[str]:
     problems = []
     if not candidacy.season.call_is_open():
         problems.append(
-            _("L'appel à territoires est clos : la candidature ne peut plus être déposée.")
+            _("L'appel à territoires est clos : la candidature ne peut plus être déposée.")
         )
     evidence_keys = {f"{e.criterion}/{e.kind}" for e in candidacy.evidence.all()}
     evidence_keys |= {e.kind for e in candidacy.evidence.all()}
     problems += criteria.submission_blockers(candidacy.hypothesis, candidacy.answers, evidence_keys)
     for act, role in missing_signatures(candidacy):
         problems.append(
-            _("Signature manquante sur la version actuelle : %(act)s, %(role)s.")
+            _("Signature manquante sur la version actuelle : %(act)s, %(role)s.")
             % {"act": SignatureAct(act).label, "role": SignerRole(role).label.lower()}
         )
     return problems
@@ -805,7 +805,7 @@ def candidacy_submit(
         _notify_ansa(
             locked,
             kind=f"candidacy.{locked.state}",
-            title=_("Candidature déposée : %(structure)s") % {"structure": locked.structure},
+            title=_("Candidature déposée : %(structure)s") % {"structure": locked.structure},
         )
     return locked
 
@@ -831,7 +831,7 @@ def candidacy_withdraw(
             _notify_ansa(
                 locked,
                 kind="candidacy.withdrawn",
-                title=_("Candidature retirée : %(structure)s") % {"structure": locked.structure},
+                title=_("Candidature retirée : %(structure)s") % {"structure": locked.structure},
             )
         if delete_data:
             anonymise(locked)
@@ -963,7 +963,7 @@ def capacity_problems(season: Season) -> list[str]:
     problems = []
     if selected > season.capacity_max:
         problems.append(
-            _("%(count)s structures retenues : la saison en accueille au plus %(max)s.")
+            _("%(count)s structures retenues : la saison en accueille au plus %(max)s.")
             % {"count": selected, "max": season.capacity_max}
         )
     return problems
@@ -1008,7 +1008,7 @@ def decision_message(candidacy: Candidacy, decision: str | None = None) -> tuple
     if decision == Decision.SELECTED:
         title = _("Votre candidature est retenue pour la %(season)s") % {"season": candidacy.season}
         body = _(
-            "Félicitations : votre territoire rejoint la saison. Il reste à faire signer la "
+            "Félicitations : votre territoire rejoint la saison. Il reste à faire signer la "
             "convention de participation par votre directeur ou directrice générale, qui "
             "désignera le ou la référente et au plus trois personnes en tout."
         )
@@ -1016,7 +1016,7 @@ def decision_message(candidacy: Candidacy, decision: str | None = None) -> tuple
         title = _("Votre candidature n'est pas retenue pour la %(season)s") % {
             "season": candidacy.season
         }
-        body = _("Motif communiqué par Ansa : %(reason)s") % {"reason": candidacy.decision_reason}
+        body = _("Motif communiqué par Ansa : %(reason)s") % {"reason": candidacy.decision_reason}
     return title, body
 
 
@@ -1118,7 +1118,7 @@ def agreement_sign(
         _notify_ansa(
             locked_candidacy,
             kind="agreement.signed",
-            title=_("Convention signée : %(structure)s rejoint la %(season)s")
+            title=_("Convention signée : %(structure)s rejoint la %(season)s")
             % {"structure": locked_candidacy.structure, "season": locked_candidacy.season},
         )
     return agreement

@@ -184,5 +184,5 @@ def load_home_page(stdout) -> None:
     ensure_snippet_permissions()
     edition = ensure_first_edition(french, content.FIRST_EDITION)
     stdout.write(
-        f"  référentiel : {len(sheets)} fiches, {len(principles)} principes, {edition.name}"
+        f"  référentiel : {len(sheets)} fiches, {len(principles)} principes, {edition.name}"
     )

@@ -61,7 +61,7 @@ class Season(models.Model):
     retention_days = models.PositiveIntegerField(
         _("conservation des candidatures non retenues (jours)"),
         default=730,
-        help_text=_("Après la décision ; deux ans par défaut."),
+        help_text=_("Après la décision ; deux ans par défaut."),
     )
 
     class Meta:

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('reference', models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='référence')),
                 ('hypothesis', models.CharField(choices=[('A', 'Hypothèse A — un opérateur et sa collectivité prescriptrice'), ('B', 'Hypothèse B — une collectivité qui transforme ses propres services')], max_length=1, verbose_name='hypothèse')),
-                ('prescriber_name', models.CharField(blank=True, help_text='Hypothèse A : la collectivité pour laquelle la structure intervient.', max_length=200, verbose_name='collectivité prescriptrice')),
+                ('prescriber_name', models.CharField(blank=True, help_text='Hypothèse A : la collectivité pour laquelle la structure intervient.', max_length=200, verbose_name='collectivité prescriptrice')),
                 ('departement', models.CharField(max_length=3, verbose_name='département')),
                 ('territory', models.CharField(help_text='Commune, intercommunalité…', max_length=200, verbose_name='territoire concerné')),
                 ('answers', models.JSONField(blank=True, default=dict, verbose_name='réponses aux critères')),

@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('exchange_day', models.DateField(blank=True, null=True, verbose_name="journée nationale d'échange")),
                 ('capacity_min', models.PositiveSmallIntegerField(default=5, validators=[django.core.validators.MinValueValidator(1)], verbose_name='nombre minimal de structures')),
                 ('capacity_max', models.PositiveSmallIntegerField(default=10, validators=[django.core.validators.MaxValueValidator(50)], verbose_name='nombre maximal de structures')),
-                ('retention_days', models.PositiveIntegerField(default=730, help_text='Après la décision ; deux ans par défaut.', verbose_name='conservation des candidatures non retenues (jours)')),
+                ('retention_days', models.PositiveIntegerField(default=730, help_text='Après la décision ; deux ans par défaut.', verbose_name='conservation des candidatures non retenues (jours)')),
                 ('framework_edition', models.ForeignKey(blank=True, help_text="L'édition sur laquelle la saison se forme.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='seasons', to='curriculum.frameworkedition', verbose_name='édition du référentiel')),
             ],
             options={

@@ -807,7 +807,7 @@ def test_notifying_moves_every_prepared_dossier_and_tells_the_structures(client,
     )
     assert (
         Notification.objects.get(recipient=refused.applicant).body
-        == "Motif communiqué par Ansa : Calendrier trop court."
+        == "Motif communiqué par Ansa : Calendrier trop court."
     )
     text = page_text(client.get(decisions_url(season)))
     assert "Décisions déjà notifiées" in text

@@ -101,7 +101,7 @@ def test_framework_page_names_the_current_edition_and_sheets_changed_since(clien
 
     html = client.get(framework.url).content.decode()
 
-    assert "Édition en vigueur : Édition 2026" in html
+    assert "Édition en vigueur : Édition 2026" in html
     assert html.count("Modifiée depuis l'édition en vigueur") == 1
     listing = client.get(f"{framework.url}editions/").content.decode()
     assert "Première édition complète." in listing

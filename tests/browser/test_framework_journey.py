@@ -3,8 +3,12 @@
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
-
-PASSWORD = "essaim-demo-2027"
+from tests.browser.journey import (  # noqa: F401  (fresh_rate_limits: an autouse fixture)
+    LOGIN,
+    fresh_rate_limits,
+    log_in,
+    visit,
+)
 
 
 def test_visitor_filters_the_framework_and_reads_a_summary(page, demo_site):
@@ -29,11 +33,9 @@ def test_visitor_filters_the_framework_and_reads_a_summary(page, demo_site):
 
 
 def test_expert_reads_the_whole_sheet_and_its_tools(page, demo_site):
-    page.goto("/comptes/login/?next=/referentiel/periode-engagement-reciproque/")
-    page.fill("input[name=login]", "expert1@essaim.test")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/referentiel/periode-engagement-reciproque/")
+    sheet = "/referentiel/periode-engagement-reciproque/"
+    visit(page, f"{LOGIN}?next={sheet}")
+    assert log_in(page, "expert1@essaim.test") == sheet
 
     for heading in ("Objectifs", "Déroulé", "Posture et points de vigilance", "Outils"):
         expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
@@ -51,11 +53,8 @@ def test_expert_reads_the_whole_sheet_and_its_tools(page, demo_site):
 
 
 def test_referent_finds_a_sheet_prints_it_and_reads_the_editions(page, demo_site):
-    page.goto("/comptes/login/?next=/recherche/%3Fq%3Dfid%C3%A9lisation")
-    page.fill("input[name=login]", "referent1@essaim.test")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/recherche/**")
+    visit(page, f"{LOGIN}?next=/recherche/%3Fq%3Dfid%C3%A9lisation")
+    assert log_in(page, "referent1@essaim.test") == "/recherche/"
 
     page.get_by_role("link", name="La fidélisation des entreprises").first.click()
     page.wait_for_load_state()

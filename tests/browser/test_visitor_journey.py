@@ -4,36 +4,16 @@ axe-core runs on every page visited: no serious or critical violation is accepte
 """
 
 import re
-from urllib.parse import urlparse
 
 import icalendar
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
+from tests.browser.journey import h1, h1_text, submit
 
 MAIN_NAV = 'nav[aria-label="Menu principal"]'
 BREADCRUMBS = 'nav[aria-label="Fil d’Ariane"]'
 LANGUAGE_NAV = 'nav[aria-label="Choix de la langue"]'
-
-
-def _is_page_response(response) -> bool:
-    return response.request.is_navigation_request() and not 300 <= response.status < 400
-
-
-def _follow(page, link) -> str:
-    """Click a link, wait until the page it leads to has loaded, and return that page's path."""
-    with page.expect_response(_is_page_response) as answer:
-        link.click()
-    response = answer.value
-    page.wait_for_url(response.url)
-    assert response.status == 200, f"{response.url} answered {response.status}"
-    return urlparse(page.url).path
-
-
-def _single_h1_text(page) -> str:
-    headings = page.locator("h1")
-    expect(headings).to_have_count(1)
-    return headings.inner_text().strip()
 
 
 def test_not_found_page_is_french_and_accessible(page):
@@ -41,7 +21,7 @@ def test_not_found_page_is_french_and_accessible(page):
 
     assert response is not None and response.status == 404
     expect(page.locator("html")).to_have_attribute("lang", "fr")
-    assert _single_h1_text(page) == "Page introuvable"
+    assert h1_text(page) == "Page introuvable"
     assert_accessible(page)
 
 
@@ -50,7 +30,7 @@ def test_search_lists_results_for_programme(page, demo_site):
 
     assert response is not None and response.status == 200
     expect(page.locator("html")).to_have_attribute("lang", "fr")
-    _single_h1_text(page)
+    h1(page)
     expect(page.locator("main ol.search-results a[href]")).not_to_have_count(0)
     assert_accessible(page)
 
@@ -60,7 +40,7 @@ def test_visitor_reads_news_and_events_then_switches_to_english(page, demo_site)
     response = page.goto("/")
     assert response is not None and response.status == 200
     expect(page.locator("html")).to_have_attribute("lang", "fr")
-    home_title_fr = _single_h1_text(page)
+    home_title_fr = h1_text(page)
     assert_accessible(page)
 
     page.keyboard.press("Tab")
@@ -74,17 +54,17 @@ def test_visitor_reads_news_and_events_then_switches_to_english(page, demo_site)
     expect(main_nav.get_by_role("link", name="Évènements", exact=True)).to_have_count(1)
 
     # 2. The news, then the latest news item.
-    path = _follow(page, main_nav.get_by_role("link", name="Actualités", exact=True))
+    path = submit(page, main_nav.get_by_role("link", name="Actualités", exact=True))
     assert path == "/actualites/"
-    assert _single_h1_text(page) == "Actualités"
+    assert h1_text(page) == "Actualités"
     news_links = page.locator("main .card__title a[href]")
     expect(news_links).not_to_have_count(0)
     assert_accessible(page)
 
     news_title = news_links.first.inner_text().strip()
-    path = _follow(page, news_links.first)
+    path = submit(page, news_links.first)
     assert re.fullmatch(r"/actualites/[\w-]+/", path), path
-    assert _single_h1_text(page) == news_title
+    assert h1_text(page) == news_title
     breadcrumbs = page.locator(BREADCRUMBS)
     expect(breadcrumbs).to_have_count(1)
     expect(breadcrumbs.get_by_role("link", name="Actualités", exact=True)).to_have_count(1)
@@ -92,16 +72,16 @@ def test_visitor_reads_news_and_events_then_switches_to_english(page, demo_site)
 
     # 3. The events, the first upcoming one, and its calendar file.
     main_nav = page.locator(MAIN_NAV)
-    path = _follow(page, main_nav.get_by_role("link", name="Évènements", exact=True))
+    path = submit(page, main_nav.get_by_role("link", name="Évènements", exact=True))
     assert path == "/evenements/"
-    assert _single_h1_text(page) == "Évènements"
+    assert h1_text(page) == "Évènements"
     upcoming = page.locator('section[aria-labelledby="upcoming"] .card__title a[href]')
     expect(upcoming).not_to_have_count(0)
     assert_accessible(page)
 
-    path = _follow(page, upcoming.first)
+    path = submit(page, upcoming.first)
     assert re.fullmatch(r"/evenements/[\w-]+/", path), path
-    event_title = _single_h1_text(page)
+    event_title = h1_text(page)
     expect(page.locator(BREADCRUMBS)).to_have_count(1)
     assert_accessible(page)
 
@@ -116,7 +96,7 @@ def test_visitor_reads_news_and_events_then_switches_to_english(page, demo_site)
     assert events[0].decoded("DTSTART") < events[0].decoded("DTEND")
 
     # 4. English, from the event page, then the English home page, and back to French.
-    path = _follow(page, page.locator(LANGUAGE_NAV).get_by_role("link", name="English", exact=True))
+    path = submit(page, page.locator(LANGUAGE_NAV).get_by_role("link", name="English", exact=True))
     assert path.startswith("/en/"), path
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("a.skip-link")).to_have_text("Skip to content")
@@ -128,15 +108,15 @@ def test_visitor_reads_news_and_events_then_switches_to_english(page, demo_site)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("a.skip-link")).to_have_text("Skip to content")
     expect(page.locator('nav[aria-label="Main menu"]')).to_have_count(1)
-    assert _single_h1_text(page) != home_title_fr, "the English home shows the French title"
+    assert h1_text(page) != home_title_fr, "the English home shows the French title"
     assert_accessible(page)
 
     # The switcher's label is translated too: find it by the link it always holds.
     language_nav = page.locator("header nav").filter(
         has=page.get_by_role("link", name="Français", exact=True)
     )
-    path = _follow(page, language_nav.get_by_role("link", name="Français", exact=True))
+    path = submit(page, language_nav.get_by_role("link", name="Français", exact=True))
     assert path == "/", path
     expect(page.locator("html")).to_have_attribute("lang", "fr")
-    assert _single_h1_text(page) == home_title_fr
+    assert h1_text(page) == home_title_fr
     assert_accessible(page)

@@ -14,7 +14,7 @@ def build_framework_pdf(pdf_id: int) -> str:
     """Build one cached PDF; a second run for a PDF already built does nothing."""
     with transaction.atomic():
         pdf = (
-            FrameworkPdf.objects.select_for_update()
+            FrameworkPdf.objects.select_for_update(of=("self",))
             .select_related("framework", "sheet")
             .get(pk=pdf_id)
         )

@@ -55,3 +55,19 @@ def wait_for(condition: Callable[[], bool], seconds: float = 30) -> bool:
             return True
         time.sleep(0.1)
     return condition()
+
+
+def close_response(response) -> None:
+    """Close a served file's response as the test client does when it is read to the end.
+
+    `response.close()` sends `request_finished`, whose `close_old_connections` closes the
+    database connection of a test running inside a transaction (PostgreSQL): keep it connected.
+    """
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)

@@ -28,6 +28,7 @@ from tests.curriculum.factories import (
     FrameworkPageFactory,
     PrincipleFactory,
 )
+from tests.helpers import close_response
 from tests.portal.factories import UserFactory
 
 ANONYMOUS = "anonymous"
@@ -224,7 +225,7 @@ def test_matrix(request, client, home, objects, role, name):
     url = row.path or reverse(row.name, args=row.args)
 
     response = client.get(url)
-    response.close()  # a served file stays open until its response is closed
+    close_response(response)  # a served file stays open until its response is closed
 
     if role == ANONYMOUS and row.public:
         assert response.status_code == 200

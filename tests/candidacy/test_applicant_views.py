@@ -24,7 +24,7 @@ from portal.enums import MembershipRole, StructureKind
 from portal.models import Membership, Structure
 from portal.roles import Role
 from tests.candidacy.factories import CandidacyFactory, SeasonFactory, stored_answers
-from tests.helpers import count_queries
+from tests.helpers import close_response, count_queries
 from tests.portal.factories import UserFactory
 from tests.portal.structure_factories import MembershipFactory, StructureFactory, page_text
 
@@ -509,7 +509,7 @@ def test_evidence_is_served_to_the_applicant_as_a_private_attachment(client, app
     assert "comptes-2026.pdf" in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "private" in response["Cache-Control"]
-    response.close()
+    close_response(response)
 
 
 def test_evidence_answers_404_to_another_structure_and_login_to_anonymous(client, candidacy):
@@ -538,7 +538,7 @@ def test_evidence_reaches_ansa_once_submitted_never_as_a_draft(client, candidacy
 
     assert draft.status_code == 404
     assert submitted.status_code == 200
-    submitted.close()
+    close_response(submitted)
 
 
 def test_deleting_evidence_carries_the_version(client, applicant, candidacy):

@@ -15,6 +15,7 @@ from curriculum.relations import (
 )
 from portal.roles import Role
 from tests.curriculum.factories import ActionSheetPageFactory, FrameworkPageFactory
+from tests.helpers import close_response
 from tests.portal.factories import UserFactory
 
 
@@ -148,7 +149,7 @@ def test_member_downloads_one_sheet_and_follows_the_build(
     download = client.get(f"{sheet.url}pdf/")
     assert download["Content-Disposition"] == 'attachment; filename="fiche-1-essaim.pdf"'
     assert b"".join(download.streaming_content).startswith(b"%PDF")
-    download.close()
+    close_response(download)
     pdf = FrameworkPdf.objects.get()
     assert pdf.sheet_id == sheet.pk
     assert pdf.status == PdfStatus.READY

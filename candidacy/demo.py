@@ -1,7 +1,8 @@
 """Demo seasons, the call for territories and candidacies in several states (all fictional).
 
-- « Saison 2026 »: its call is closed; Tremplin Béarn and the Val de Loire agglomeration were
-  selected and signed their agreements, so their people are referents and participants.
+- « Saison 2026 »: its call is closed and its training-action under way; Tremplin Béarn and the
+  Val de Loire agglomeration signed their agreements, so their people are referents and
+  participants (modules/demo.py adds the rest of the cohort, its sessions and work).
 - « Saison 2027 »: its call is open; dossiers exist in every step of the review.
 """
 
@@ -258,18 +259,19 @@ def ensure_seasons(now) -> tuple[Season, Season]:
     from curriculum.models import FrameworkEdition
 
     edition = FrameworkEdition.objects.filter(live=True).order_by("-frozen_at").first()
+    # The 2026 season is in its training-action: the call closed months ago, training runs on.
     past, _ = Season.objects.get_or_create(
         slug="saison-2026",
         defaults={
             "name": "Saison 2026",
             "framework_edition": edition,
-            "awareness_start": datetime.date(2025, 3, 3),
-            "call_opens_at": now - datetime.timedelta(days=420),
-            "call_closes_at": now - datetime.timedelta(days=360),
-            "selection_date": (now - datetime.timedelta(days=330)).date(),
-            "training_start": (now - datetime.timedelta(days=300)).date(),
-            "training_end": (now - datetime.timedelta(days=150)).date(),
-            "exchange_day": (now - datetime.timedelta(days=120)).date(),
+            "awareness_start": (now - datetime.timedelta(days=330)).date(),
+            "call_opens_at": at_noon(now - datetime.timedelta(days=240)),
+            "call_closes_at": at_noon(now - datetime.timedelta(days=170)),
+            "selection_date": (now - datetime.timedelta(days=130)).date(),
+            "training_start": (now - datetime.timedelta(days=95)).date(),
+            "training_end": (now + datetime.timedelta(days=60)).date(),
+            "exchange_day": (now + datetime.timedelta(days=90)).date(),
         },
     )
     upcoming, _ = Season.objects.get_or_create(
@@ -447,11 +449,11 @@ def load_past_season(season: Season, *, now, ansa) -> None:
             hypothesis=hypothesis,
             prescriber="Département des Pyrénées-Atlantiques" if hypothesis == Hypothesis.A else "",
             state=S.SELECTED,
-            now=now - datetime.timedelta(days=340),
+            now=now - datetime.timedelta(days=150),
             actor=ansa,
         )
         candidacy.prepared_decision = Decision.SELECTED
-        candidacy.decided_at = now - datetime.timedelta(days=330)
+        candidacy.decided_at = now - datetime.timedelta(days=130)
         candidacy.save(update_fields=["prepared_decision", "decided_at"])
         director = (
             Membership.objects.filter(structure=structure, is_admin=True).first()
@@ -483,7 +485,7 @@ def load_past_season(season: Season, *, now, ansa) -> None:
             organisation=structure.name,
             status=SignatureStatus.SIGNED,
             signed_by=director,
-            answered_at=now - datetime.timedelta(days=320),
+            answered_at=now - datetime.timedelta(days=115),
             content_hash=hash_snapshot(text),
             snapshot=text,
             method="Signature électronique simple : compte Essaim authentifié",
@@ -500,7 +502,9 @@ def load_past_season(season: Season, *, now, ansa) -> None:
             season=season,
             structure=structure,
             candidacy=candidacy,
-            joined_at=now - datetime.timedelta(days=320),
+            joined_at=now - datetime.timedelta(days=115),
         )
         for user, (_email, role) in zip(users, members, strict=True):
-            SwarmedMember.objects.create(swarmed_structure=swarmed, user=user, role=role)
+            SwarmedMember.objects.create(
+                swarmed_structure=swarmed, user=user, role=role, joined_at=swarmed.joined_at
+            )

@@ -13,3 +13,7 @@ def load_home_page(stdout) -> None:
         PROGRAMME_PAGES["formation-action"],
         show_in_menus=True,
     )
+
+
+def load_training(stdout) -> None:
+    """Being written (issue 7): the season in progress, its sessions and work."""

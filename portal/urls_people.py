@@ -8,4 +8,5 @@ urlpatterns = [
     path("notifications/", include("portal.notifications.urls")),
     path("journal/", include("portal.audit.urls")),
     path("candidatures/", include("candidacy.urls")),
+    path("formation/", include("modules.urls")),
 ]

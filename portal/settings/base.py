@@ -234,6 +234,14 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "portal.notifications.send_overdue_notification_emails",
         "schedule": crontab(minute="*/15"),
     },
+    "training-close-attendance": {
+        "task": "modules.close_attendance",
+        "schedule": crontab(minute="*/30"),
+    },
+    "training-assignment-reminders": {
+        "task": "modules.assignment_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
     "candidacy-retention": {
         "task": "candidacy.anonymise_expired_candidacies",
         "schedule": crontab(hour=3, minute=30),

@@ -1,0 +1,1 @@
+"""Dashboard panels of the training-action (registered on import by modules/contrib.py)."""

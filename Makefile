@@ -3,6 +3,7 @@
 #   make test      the whole test suite (PYTEST_ARGS="-k foo" to narrow it)
 #   make lint      ruff, Django's system checks, missing migrations
 #   make messages  extract and compile the English translations (needs gettext)
+#   make bench     throughput of the main pages, as ratios to a baseline page
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -17,13 +18,14 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: help run test lint messages
+.PHONY: help run test lint messages bench
 
 help:
 	@echo "make run       site de démonstration sur http://127.0.0.1:8000"
 	@echo "make test      toute la suite de tests (PYTEST_ARGS=\"...\" pour la restreindre)"
 	@echo "make lint      ruff, manage.py check, migrations manquantes"
 	@echo "make messages  extraire et compiler les traductions anglaises"
+	@echo "make bench     débit des pages principales, rapporté à une page de référence"
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null || { \
@@ -65,3 +67,6 @@ messages: $(STAMP)
 	@mkdir -p locale
 	$(MANAGE) makemessages -l en --ignore=.venv --ignore=var
 	$(MANAGE) compilemessages --ignore=.venv
+
+bench: $(STAMP)
+	$(PY) bench/pages.py $(BENCH_ARGS)

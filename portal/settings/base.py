@@ -293,6 +293,7 @@ CONTENT_SECURITY_POLICY = {
 ESSAIM_DEMO_PASSWORD = os.environ.get("ESSAIM_DEMO_PASSWORD", "essaim-demo-2027")
 ESSAIM_STAFF_MFA = os.environ.get("ESSAIM_STAFF_MFA", "optional")
 ESSAIM_CONTACT_EMAIL = os.environ.get("ESSAIM_CONTACT_EMAIL", "contact@essaim.test")
+ESSAIM_ATTENDANCE_CLOSE_HOURS = int(os.environ.get("ESSAIM_ATTENDANCE_CLOSE_HOURS", "24"))
 
 LOGGING = {
     "version": 1,

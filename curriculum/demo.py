@@ -74,12 +74,12 @@ def ensure_first_edition(framework: FrameworkPage, spec: dict) -> FrameworkEditi
     return edition
 
 
-def ensure_tools_collection() -> Collection:
-    """The tools' collection, readable only by the roles that read the full framework."""
+def ensure_restricted_collection(name: str) -> Collection:
+    """A top-level collection readable only by the roles that read the full framework."""
     root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=TOOLS_COLLECTION).first()
+    collection = root.get_children().filter(name=name).first()
     if collection is None:
-        collection = root.add_child(name=TOOLS_COLLECTION)
+        collection = root.add_child(name=name)
     restriction, _ = CollectionViewRestriction.objects.get_or_create(
         collection=collection, defaults={"restriction_type": CollectionViewRestriction.GROUPS}
     )
@@ -87,6 +87,11 @@ def ensure_tools_collection() -> Collection:
         [Group.objects.get_or_create(name=role.value)[0] for role in FULL_FRAMEWORK_ROLES]
     )
     return collection
+
+
+def ensure_tools_collection() -> Collection:
+    """The tools' collection, readable only by the roles that read the full framework."""
+    return ensure_restricted_collection(TOOLS_COLLECTION)
 
 
 def tool_document(*, sheet: dict, tool: dict, collection: Collection):

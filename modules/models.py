@@ -38,6 +38,14 @@ class TrainingActionPage(ProgrammeHomePage):
     class Meta:
         verbose_name = _("formation-action")
 
+    def get_context(self, request, *args, **kwargs):
+        from modules.page_context import followed_seasons, module_outlines  # imports this module
+
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = module_outlines(self)
+        context["followed_seasons"] = followed_seasons(request.user)
+        return context
+
 
 class ResourceBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("document"))
@@ -96,6 +104,24 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("module de formation")
         verbose_name_plural = _("modules de formation")
+
+    def get_context(self, request, *args, **kwargs):
+        from curriculum.permissions import can_view_full_framework
+        from modules import page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        full_access = can_view_full_framework(request.user)
+        followed = page_context.followed_seasons(request.user) if full_access else []
+        context.update(
+            {
+                "full_access": full_access,
+                "covered_sheets": page_context.module_sheets(self),
+                "followed_seasons": followed,
+                "upcoming_sessions": page_context.upcoming_sessions(self, followed),
+                "season_assignments": page_context.season_assignments(self, followed),
+            }
+        )
+        return context
 
 
 class Season(models.Model):

@@ -6,3 +6,6 @@ class ModulesConfig(AppConfig):
     name = "modules"
     label = "modules"
     verbose_name = _("Saisons et formation-action")
+
+    def ready(self) -> None:
+        from modules import signals  # noqa: F401

@@ -368,3 +368,35 @@ def test_the_right_people_hear_of_each_step(ansa):
         actor=candidacy.applicant, candidacy=candidacy, reason="Changement de direction."
     )
     assert ansa.notifications.get().kind == "candidacy.withdrawn"
+
+
+@pytest.mark.django_db
+def test_season_members_can_download_the_restricted_tools(client):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from curriculum.demo import ensure_tools_collection
+
+    candidacy = CandidacyFactory(state=S.SELECTED, with_applicant=True)
+    director = candidacy.applicant
+    request = services.signature_invite(
+        actor=director,
+        candidacy=candidacy,
+        act=SignatureAct.AGREEMENT,
+        signer_role=SignerRole.DIRECTOR_GENERAL,
+        full_name=director.get_full_name(),
+        email=director.email,
+        organisation=candidacy.structure.name,
+    )
+    tool = get_document_model()(title="Grille", collection=ensure_tools_collection())
+    tool.file.save("grille.pdf", ContentFile(b"%PDF-1.4 grille"), save=True)
+    client.force_login(director)
+    assert client.get(tool.url).status_code == 302  # not yet a member of a season
+
+    services.agreement_sign(
+        user=director, request=request, referent=director, participants=[], method="x"
+    )
+
+    response = client.get(tool.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 grille"

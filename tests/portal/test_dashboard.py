@@ -48,7 +48,7 @@ ROLE_HEADINGS = [
     (Role.HEAD_OF_NETWORK, "Tête de réseau"),
     (Role.EXPERT, "Mes référents et mes séances"),
     (Role.REFERENT, "Ma structure dans la saison"),
-    (Role.PARTICIPANT, "Ma formation-action"),
+    (Role.PARTICIPANT, "Participer à la saison"),
     (Role.APPLICANT, "Ma candidature"),
     (Role.COSIGNER, "Signatures demandées"),
     (Role.STEERING, "Suivi du programme"),

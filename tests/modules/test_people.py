@@ -350,3 +350,22 @@ def test_people_page_query_count_stays_the_same_with_more_structures(client, ans
     few = count_queries(client, people_url(season))
     add_structures(6)
     assert count_queries(client, people_url(season)) == few
+
+
+@pytest.mark.django_db
+def test_season_groups_follow_the_role_held():
+    from django.contrib.auth.models import Group
+
+    from modules.signals import sync_season_groups
+    from tests.modules.factories import SwarmedMemberFactory
+
+    member = SwarmedMemberFactory(role="referent")
+    assert member.user.groups.filter(name="referent").exists()
+    member.role = "participant"
+    member.save()
+    names = set(member.user.groups.values_list("name", flat=True))
+    assert "participant" in names and "referent" not in names
+    member.delete()
+    sync_season_groups(member.user)
+    assert not member.user.groups.filter(name__in=["participant", "referent"]).exists()
+    assert Group.objects.filter(name="referent").exists()

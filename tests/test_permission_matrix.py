@@ -18,6 +18,7 @@ from wagtail.documents import get_document_model
 
 from candidacy.models import Evidence
 from curriculum.demo import ensure_tools_collection
+from modules.models import TrainingActionPage
 from portal.audit.services import audit_log
 from portal.enums import MembershipRole
 from portal.models import AccountDeletionRequest, Invitation, Membership, Structure
@@ -29,6 +30,11 @@ from tests.curriculum.factories import (
     PrincipleFactory,
 )
 from tests.helpers import close_response
+from tests.modules.factories import (
+    SwarmedStructureFactory,
+    TrainingSeasonFactory,
+    TrainingSessionFactory,
+)
 from tests.portal.factories import UserFactory
 
 ANONYMOUS = "anonymous"
@@ -36,6 +42,7 @@ ROLES = [ANONYMOUS, *Role]
 EVERY_ROLE = frozenset(Role)
 ADMIN_ROLES = frozenset({Role.ANSA, Role.HEAD_OF_NETWORK, Role.EDITOR})
 STAFF_READERS = frozenset({Role.ANSA, Role.HEAD_OF_NETWORK})
+ONLY_ANSA = frozenset({Role.ANSA})
 FULL_FRAMEWORK = frozenset(
     {
         Role.ANSA,
@@ -94,7 +101,15 @@ def objects(db, settings, tmp_path):
         sha256="0" * 64,
     )
     evidence.file.save("comptes.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    training = TrainingSessionFactory(
+        held=True, season=TrainingSeasonFactory(slug="saison-formation")
+    )
+    swarmed = SwarmedStructureFactory(season=training.season)
     return {
+        "training_season": training.season.slug,
+        "training_session": training.pk,
+        "training_session_uid": training.uid,
+        "swarmed": swarmed.pk,
         "season": season.slug,
         "dossier": dossier.reference,
         "evidence": evidence.pk,
@@ -114,6 +129,9 @@ def framework(home):
     framework = FrameworkPageFactory(parent=home)
     PrincipleFactory(letter="A")
     ActionSheetPageFactory(parent=framework, slug="fiche")
+    home.add_child(
+        instance=TrainingActionPage(title="La formation-action", slug="formation-action")
+    )
     return framework
 
 
@@ -197,6 +215,27 @@ def rows(objects) -> list[Row]:
         Row("candidacy:staff_detail", STAFF_READERS, args=(objects["dossier"],)),
         Row("candidacy:dossier_pdf", STAFF_READERS, args=(objects["dossier"],)),
         Row("candidacy:decisions", frozenset({Role.ANSA}), args=(objects["season"],)),
+        # The training-action: nobody tested belongs to the season, so its members' pages are
+        # 404 to everyone but Ansa and A.CO.R's head of network; Ansa alone runs the season.
+        Row("modules:season_people", ONLY_ANSA, args=(objects["training_season"],)),
+        Row("modules:season_sessions", ONLY_ANSA, args=(objects["training_season"],)),
+        Row("modules:session_edit", ONLY_ANSA, args=(objects["training_session"],)),
+        Row("modules:session_cancel", ONLY_ANSA, args=(objects["training_session"],)),
+        Row("modules:season_calendar", STAFF_READERS, 404, (objects["training_season"],)),
+        Row("modules:session_detail", STAFF_READERS, 404, (objects["training_session"],)),
+        Row("modules:session_ics", STAFF_READERS, 404, (objects["training_session"],)),
+        Row("modules:attendance_sheet", ONLY_ANSA, 404, (objects["training_session_uid"],)),
+        Row("modules:absentees", STAFF_READERS, args=(objects["training_season"],)),
+        Row("modules:absentees_csv", STAFF_READERS, args=(objects["training_season"],)),
+        Row("modules:my_progress", EVERY_ROLE),
+        Row("modules:cohort", STAFF_READERS, args=(objects["training_season"],)),
+        Row("modules:cohort_csv", STAFF_READERS, args=(objects["training_season"],)),
+        Row(
+            "modules:cohort_structure",
+            STAFF_READERS,
+            args=(objects["training_season"], objects["swarmed"]),
+        ),
+        Row("training_action", EVERY_ROLE, path="/formation-action/", public=True),
     ]
 
 
@@ -261,7 +300,15 @@ def test_account_pages_open_to_anonymous_visitors(client, home, url):
 def test_every_named_url_of_the_people_apps_is_in_the_matrix():
     from django.urls import get_resolver
 
-    namespaces = ("accounts", "audit", "structures", "notifications", "portal", "candidacy")
+    namespaces = (
+        "accounts",
+        "audit",
+        "structures",
+        "notifications",
+        "portal",
+        "candidacy",
+        "modules",
+    )
     resolver = get_resolver()
     declared = set()
     for namespace in namespaces:
@@ -278,6 +325,7 @@ def test_every_named_url_of_the_people_apps_is_in_the_matrix():
         "candidacy:evidence_delete",
         "candidacy:submit",
         "candidacy:sign",
+        "modules:calendar_feed",
     }
     assert declared - exempt <= set(ROW_NAMES), sorted(declared - exempt - set(ROW_NAMES))
 

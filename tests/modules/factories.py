@@ -15,11 +15,16 @@ from django.utils import timezone
 
 from candidacy.models import CandidacyState
 from modules.models import (
+    Assignment,
     Attendance,
     AttendanceStatus,
+    ModuleLead,
+    ModulePage,
     PlaceKind,
     SeasonRole,
     SessionStatus,
+    Submission,
+    SubmissionStatus,
     SwarmedMember,
     SwarmedStructure,
     TrainingSession,
@@ -106,3 +111,80 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     session = factory.SubFactory(TrainingSessionFactory, held=True)
     member = factory.SubFactory(SwarmedMemberFactory)
     status = AttendanceStatus.PRESENT
+
+
+# --- Modules and intersession work (added with the assignments' pages) ------------------------
+
+
+class ModulePageFactory(factory.django.DjangoModelFactory):
+    """A module page, published under the tree's root unless `parent=` is given."""
+
+    class Meta:
+        model = ModulePage
+
+    title = factory.Sequence(lambda n: f"Module de formation {n + 1}")
+    slug = factory.Sequence(lambda n: f"module-{n + 1}")
+    number = factory.Sequence(lambda n: n % 5 + 1)
+    summary = "La démarche « aller vers » les entreprises du territoire."
+    objectives = "<p>Construire un plan de prospection.</p>"
+    live = True
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        from wagtail.models import Page
+
+        page = model_class(*args, **kwargs)
+        (parent or Page.get_first_root_node()).add_child(instance=page)
+        return page
+
+
+class ModuleLeadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ModuleLead
+
+    season = factory.SubFactory(TrainingSeasonFactory)
+    module = factory.SubFactory(ModulePageFactory)
+    expert = factory.SubFactory(UserFactory, expert=True)
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    """A module's intersession work, due in ten days (Paris time, at 18:00)."""
+
+    class Meta:
+        model = Assignment
+
+    season = factory.SubFactory(TrainingSeasonFactory)
+    module = factory.SubFactory(ModulePageFactory)
+    title = factory.Sequence(lambda n: f"Cartographier les employeurs du bassin ({n + 1})")
+    instructions = "Listez **dix employeurs** que vous n'avez jamais rencontrés."
+    instructions_html = (
+        "<p>Listez <strong>dix employeurs</strong> que vous n'avez jamais rencontrés.</p>"
+    )
+    due_at = factory.LazyFunction(
+        lambda: (
+            timezone.localtime().replace(hour=18, minute=0, second=0, microsecond=0)
+            + datetime.timedelta(days=10)
+        )
+    )
+
+
+class SubmissionFactory(factory.django.DjangoModelFactory):
+    """A structure's deliverable; `(submitted=True)`, `(validated=True)`."""
+
+    class Meta:
+        model = Submission
+
+    class Params:
+        submitted = factory.Trait(
+            status=SubmissionStatus.SUBMITTED, submitted_at=factory.LazyFunction(timezone.now)
+        )
+        validated = factory.Trait(
+            status=SubmissionStatus.VALIDATED, submitted_at=factory.LazyFunction(timezone.now)
+        )
+
+    assignment = factory.SubFactory(AssignmentFactory)
+    swarmed_structure = factory.SubFactory(
+        SwarmedStructureFactory, season=factory.SelfAttribute("..assignment.season")
+    )
+    text = "Nous avons rencontré **trois** employeurs."
+    text_html = "<p>Nous avons rencontré <strong>trois</strong> employeurs.</p>"

@@ -31,6 +31,7 @@ from tests.curriculum.factories import (
 )
 from tests.helpers import close_response
 from tests.modules.factories import (
+    AssignmentFactory,
     SwarmedStructureFactory,
     TrainingSeasonFactory,
     TrainingSessionFactory,
@@ -66,6 +67,8 @@ class Row:
     path: str = ""
     #: Anonymous visitors get 200 too, rather than the login page.
     public: bool = False
+    #: ((role, status), …) for roles refused with another status than `refused`.
+    refusals: tuple = ()
 
 
 @pytest.fixture
@@ -105,7 +108,10 @@ def objects(db, settings, tmp_path):
         held=True, season=TrainingSeasonFactory(slug="saison-formation")
     )
     swarmed = SwarmedStructureFactory(season=training.season)
+    assignment = AssignmentFactory(season=training.season)
     return {
+        "assignment": assignment.pk,
+        "module": assignment.module_id,
         "training_season": training.season.slug,
         "training_session": training.pk,
         "training_session_uid": training.uid,
@@ -235,6 +241,21 @@ def rows(objects) -> list[Row]:
             STAFF_READERS,
             args=(objects["training_season"], objects["swarmed"]),
         ),
+        Row(
+            "modules:assignment_edit",
+            ONLY_ANSA,
+            args=(objects["training_season"], objects["module"]),
+        ),
+        # Only people of the season list its work: Ansa and the experts leading a module.
+        Row("modules:assignment_list", ONLY_ANSA, args=(objects["training_season"],)),
+        # A structure's deliverable: A.CO.R is refused, anyone else does not learn it exists.
+        Row(
+            "modules:submission_review",
+            ONLY_ANSA,
+            404,
+            (objects["assignment"], objects["swarmed"]),
+            refusals=((Role.EXPERT, 403), (Role.HEAD_OF_NETWORK, 403)),
+        ),
         Row("training_action", EVERY_ROLE, path="/formation-action/", public=True),
     ]
 
@@ -276,7 +297,7 @@ def test_matrix(request, client, home, objects, role, name):
     elif role in row.allowed:
         assert response.status_code == 200
     else:
-        assert response.status_code == row.refused
+        assert response.status_code == dict(row.refusals).get(role, row.refused)
         assert "Structure d&#x27;autrui" not in response.content.decode()
 
 
@@ -326,6 +347,10 @@ def test_every_named_url_of_the_people_apps_is_in_the_matrix():
         "candidacy:submit",
         "candidacy:sign",
         "modules:calendar_feed",
+        # A structure's own deliverable and its files: tests/modules/test_assignments.py.
+        "modules:submission",
+        "modules:submission_file",
+        "modules:submission_file_delete",
     }
     assert declared - exempt <= set(ROW_NAMES), sorted(declared - exempt - set(ROW_NAMES))
 

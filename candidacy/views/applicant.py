@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -41,6 +40,7 @@ from candidacy.forms import (
 )
 from candidacy.models import Candidacy, CandidacyState, SignatureRequest, SignatureStatus
 from modules.models import Season
+from portal.files import private_file_response
 
 MEGABYTE = 1024 * 1024
 
@@ -581,19 +581,9 @@ def evidence_file(request: HttpRequest, reference, evidence_id: int) -> HttpResp
     evidence = candidacy.evidence.filter(pk=evidence_id).first()
     if evidence is None:
         raise Http404
-    try:
-        handle = evidence.file.storage.open(evidence.file.name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
+    return private_file_response(
+        evidence.file, filename=evidence.original_name, content_type=evidence.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 @require_POST

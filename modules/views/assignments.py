@@ -10,11 +10,10 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -38,6 +37,7 @@ from modules.models import (
 )
 from modules.permissions import member_of
 from modules.services import assignments as services
+from portal.files import private_file_response
 from portal.security import staff_page
 
 MEGABYTE = 1024 * 1024
@@ -454,19 +454,9 @@ def submission_file(request: HttpRequest, assignment_id: int, file_id: int) -> H
     attached.submission.assignment = assignment
     if not services.can_read_file(request.user, attached):
         raise Http404
-    try:
-        handle = attached.file.storage.open(attached.file.name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attached.original_name,
-        content_type=attached.content_type,
+    return private_file_response(
+        attached.file, filename=attached.original_name, content_type=attached.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 @require_POST

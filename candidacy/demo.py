@@ -429,6 +429,60 @@ def load_call(stdout) -> None:
     )
 
 
+def select_and_bind(
+    *, season: Season, structure: Structure, hypothesis, prescriber: str, director, named, now, ansa
+) -> SwarmedStructure:
+    """A selected dossier whose director signed the agreement naming `named` [(user, role)]."""
+    from candidacy.services import hash_snapshot
+
+    candidacy = ensure_candidacy(
+        season=season,
+        structure=structure,
+        hypothesis=hypothesis,
+        prescriber=prescriber,
+        state=S.SELECTED,
+        now=now - datetime.timedelta(days=150),
+        actor=ansa,
+    )
+    candidacy.prepared_decision = Decision.SELECTED
+    candidacy.decided_at = now - datetime.timedelta(days=130)
+    candidacy.save(update_fields=["prepared_decision", "decided_at"])
+    text = {
+        "candidacy": str(candidacy.reference),
+        "structure": structure.name,
+        "season": season.name,
+        "people": [
+            {"user": user.pk, "full_name": user.get_full_name(), "email": user.email, "role": role}
+            for user, role in named
+        ],
+    }
+    signature = SignatureRequest.objects.create(
+        candidacy=candidacy,
+        act=SignatureAct.AGREEMENT,
+        signer_role=SignerRole.DIRECTOR_GENERAL,
+        full_name=director.get_full_name(),
+        email=director.email,
+        organisation=structure.name,
+        status=SignatureStatus.SIGNED,
+        signed_by=director,
+        answered_at=now - datetime.timedelta(days=115),
+        content_hash=hash_snapshot(text),
+        snapshot=text,
+        method="Signature électronique simple\u00a0: compte Essaim authentifié",
+    )
+    ParticipationAgreement.objects.create(
+        candidacy=candidacy,
+        director=director,
+        people=text["people"],
+        signature=signature,
+        content_hash=signature.content_hash,
+        signed_at=signature.answered_at,
+    )
+    return SwarmedStructure.objects.create(
+        season=season, structure=structure, candidacy=candidacy, joined_at=signature.answered_at
+    )
+
+
 def load_past_season(season: Season, *, now, ansa) -> None:
     """The two structures of the past season, selected and bound by their agreements."""
     people = {
@@ -443,66 +497,20 @@ def load_past_season(season: Season, *, now, ansa) -> None:
         if SwarmedStructure.objects.filter(season=season, structure=structure).exists():
             continue
         hypothesis = Hypothesis.A if structure.kind == StructureKind.OPERATOR else Hypothesis.B
-        candidacy = ensure_candidacy(
-            season=season,
-            structure=structure,
-            hypothesis=hypothesis,
-            prescriber="Département des Pyrénées-Atlantiques" if hypothesis == Hypothesis.A else "",
-            state=S.SELECTED,
-            now=now - datetime.timedelta(days=150),
-            actor=ansa,
-        )
-        candidacy.prepared_decision = Decision.SELECTED
-        candidacy.decided_at = now - datetime.timedelta(days=130)
-        candidacy.save(update_fields=["prepared_decision", "decided_at"])
         director = (
             Membership.objects.filter(structure=structure, is_admin=True).first()
             or Membership.objects.filter(structure=structure).first()
         ).user
         users = [User.objects.get(email=email) for email, _role in members]
-        text = {
-            "candidacy": str(candidacy.reference),
-            "structure": structure.name,
-            "season": season.name,
-            "people": [
-                {
-                    "user": user.pk,
-                    "full_name": user.get_full_name(),
-                    "email": user.email,
-                    "role": role,
-                }
-                for user, (_email, role) in zip(users, members, strict=True)
-            ],
-        }
-        from candidacy.services import hash_snapshot
-
-        signature = SignatureRequest.objects.create(
-            candidacy=candidacy,
-            act=SignatureAct.AGREEMENT,
-            signer_role=SignerRole.DIRECTOR_GENERAL,
-            full_name=director.get_full_name(),
-            email=director.email,
-            organisation=structure.name,
-            status=SignatureStatus.SIGNED,
-            signed_by=director,
-            answered_at=now - datetime.timedelta(days=115),
-            content_hash=hash_snapshot(text),
-            snapshot=text,
-            method="Signature électronique simple : compte Essaim authentifié",
-        )
-        ParticipationAgreement.objects.create(
-            candidacy=candidacy,
-            director=director,
-            people=text["people"],
-            signature=signature,
-            content_hash=signature.content_hash,
-            signed_at=signature.answered_at,
-        )
-        swarmed = SwarmedStructure.objects.create(
+        swarmed = select_and_bind(
             season=season,
             structure=structure,
-            candidacy=candidacy,
-            joined_at=now - datetime.timedelta(days=115),
+            hypothesis=hypothesis,
+            prescriber="Département des Pyrénées-Atlantiques" if hypothesis == Hypothesis.A else "",
+            director=director,
+            named=[(user, role) for user, (_email, role) in zip(users, members, strict=True)],
+            now=now,
+            ansa=ansa,
         )
         for user, (_email, role) in zip(users, members, strict=True):
             SwarmedMember.objects.create(

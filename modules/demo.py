@@ -155,20 +155,10 @@ def ensure_person(email: str, first_name: str, last_name: str, role: Role) -> Us
 def swarm(*, season: Season, spec: tuple, now, ansa) -> SwarmedStructure:
     """A structure selected for the season, with its signed agreement and its people.
 
-    Mirrors candidacy.demo.load_past_season; candidacy builds on modules, so it is imported
-    only when the loader runs (after candidacy's own loader).
+    The agreement is built as candidacy.demo builds the past season's; candidacy builds on
+    modules, so it is imported only when the loader runs (after candidacy's own loader).
     """
-    from candidacy.demo import ensure_candidacy, ensure_structure
-    from candidacy.models import (
-        CandidacyState,
-        Decision,
-        ParticipationAgreement,
-        SignatureAct,
-        SignatureRequest,
-        SignatureStatus,
-        SignerRole,
-    )
-    from candidacy.services import hash_snapshot
+    from candidacy.demo import ensure_structure, select_and_bind
 
     name, kind, city, postal_code, departement, hypothesis, prescriber, people = spec
     structure = ensure_structure(name, kind, city, postal_code, departement)
@@ -193,55 +183,16 @@ def swarm(*, season: Season, spec: tuple, now, ansa) -> SwarmedStructure:
         )
         users.append(user)
     director = users[0]  # the referent is also the structure's director in the demo
-    candidacy = ensure_candidacy(
+    named = [(user, person[3]) for user, person in zip(users, people, strict=True) if not person[4]]
+    swarmed = select_and_bind(
         season=season,
         structure=structure,
         hypothesis=hypothesis,
         prescriber=prescriber,
-        state=CandidacyState.SELECTED,
-        now=now - datetime.timedelta(days=150),
-        actor=ansa,
-    )
-    candidacy.prepared_decision = Decision.SELECTED
-    candidacy.decided_at = now - datetime.timedelta(days=130)
-    candidacy.save(update_fields=["prepared_decision", "decided_at"])
-    named = [(user, person) for user, person in zip(users, people, strict=True) if not person[4]]
-    text = {
-        "candidacy": str(candidacy.reference),
-        "structure": structure.name,
-        "season": season.name,
-        "people": [
-            {"user": user.pk, "full_name": user.get_full_name(), "email": user.email, "role": p[3]}
-            for user, p in named
-        ],
-    }
-    signature = SignatureRequest.objects.create(
-        candidacy=candidacy,
-        act=SignatureAct.AGREEMENT,
-        signer_role=SignerRole.DIRECTOR_GENERAL,
-        full_name=director.get_full_name(),
-        email=director.email,
-        organisation=structure.name,
-        status=SignatureStatus.SIGNED,
-        signed_by=director,
-        answered_at=now - datetime.timedelta(days=115),
-        content_hash=hash_snapshot(text),
-        snapshot=text,
-        method="Signature électronique simple : compte Essaim authentifié",
-    )
-    ParticipationAgreement.objects.create(
-        candidacy=candidacy,
         director=director,
-        people=text["people"],
-        signature=signature,
-        content_hash=signature.content_hash,
-        signed_at=signature.answered_at,
-    )
-    swarmed = SwarmedStructure.objects.create(
-        season=season,
-        structure=structure,
-        candidacy=candidacy,
-        joined_at=signature.answered_at,
+        named=named,
+        now=now,
+        ansa=ansa,
     )
     for user, (_email, _first, _last, role, days) in zip(users, people, strict=True):
         SwarmedMember.objects.create(

@@ -56,7 +56,8 @@ def test_referent_finds_a_sheet_prints_it_and_reads_the_editions(page, demo_site
     visit(page, f"{LOGIN}?next=/recherche/%3Fq%3Dfid%C3%A9lisation")
     assert log_in(page, "referent1@essaim.test") == "/recherche/"
 
-    page.get_by_role("link", name="La fidélisation des entreprises").first.click()
+    # The module of the same name is found too: follow the sheet's result.
+    page.locator("main a[href$='/referentiel/fidelisation-entreprises/']").first.click()
     page.wait_for_load_state()
     expect(page.get_by_role("heading", name="Déroulé", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Autour de cette fiche")).to_be_visible()

@@ -1,58 +1,10 @@
-"""Dates, times and status marks of the candidacy pages, in French typography."""
-
-import datetime
+"""The candidacy pages' filters now live in the portal's `essaim` library; kept as an alias."""
 
 from django import template
-from django.utils import formats, timezone, translation
+
+from portal.templatetags.essaim import clock, long_date, status_icon
 
 register = template.Library()
-
-#: A mark beside each status's words, so a status never rests on colour alone.
-STATUS_ICONS = {
-    "met": "✓",
-    "done": "✓",
-    "signed": "✓",
-    "to_judge": "◐",
-    "missing": "○",
-    "todo": "○",
-    "pending": "○",
-    "unmet": "✗",
-    "declined": "✗",
-    "voided": "✗",
-    "revoked": "–",
-    "outdated": "✗",
-}
-
-
-def _french() -> bool:
-    return (translation.get_language() or "fr").startswith("fr")
-
-
-@register.filter
-def long_date(value) -> str:
-    """« 1er mars 2027 », from a date or a date-time (read in Europe/Paris)."""
-    if not value:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value)
-    text = formats.date_format(value, "DATE_FORMAT")
-    if _french() and value.day == 1:
-        text = "1er" + text[1:]
-    return text
-
-
-@register.filter
-def clock(value) -> str:
-    """« 12 h » or « 9 h 30 » (Europe/Paris)."""
-    if not value:
-        return ""
-    value = timezone.localtime(value)
-    if _french():
-        minutes = f"\u00a0{value.minute:02d}" if value.minute else ""
-        return f"{value.hour}\u00a0h{minutes}"
-    return formats.time_format(value, "TIME_FORMAT")
-
-
-@register.filter
-def status_icon(status) -> str:
-    return STATUS_ICONS.get(str(status), "•")
+register.filter("long_date", long_date)
+register.filter("clock", clock)
+register.filter("status_icon", status_icon)

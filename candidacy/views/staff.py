@@ -5,8 +5,6 @@ Only Ansa and A.CO.R's head of network come here: anyone else gets 403 before an
 looked up, so nothing leaks. For them, an unknown reference or a draft never submitted is 404.
 """
 
-import csv
-import io
 from dataclasses import dataclass
 from statistics import mean
 from urllib.parse import urlencode
@@ -41,10 +39,10 @@ from candidacy.models import (
     SignatureRequest,
 )
 from modules.models import Season
+from portal.csv_export import csv_response, local_minute
 from portal.security import staff_page
 
 #: Spreadsheets run cells that start with these as formulas.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 #: Moves made with one button from the dossier; asking for information needs a question.
 BUTTON_MOVES = {
     "start_review": (_("Commencer l'instruction"), _("Le dossier est en cours d'instruction.")),
@@ -148,15 +146,6 @@ def staff_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
-
-
-def _local(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
 @staff_page
 @require_GET
 def staff_export(request: HttpRequest) -> HttpResponse:
@@ -165,65 +154,55 @@ def staff_export(request: HttpRequest) -> HttpResponse:
     if listing["form"].errors:
         # Never export more than asked: show the errors on the list instead.
         return redirect(f"{reverse('candidacy:staff_list')}?{request.GET.urlencode()}")
-    buffer = io.StringIO()
-    # Semicolons and a byte-order mark: what spreadsheets set up for French open directly.
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(
-        [
-            _("Référence"),
-            _("Saison"),
-            _("Structure"),
-            _("Territoire"),
-            _("Hypothèse"),
-            _("Collectivité prescriptrice"),
-            _("Département"),
-            _("État"),
-            _("Déposée le"),
-            _("Pré-contrôle"),
-            _("Signatures recueillies"),
-            _("Instructions"),
-            _("Note moyenne"),
-            _("Note maximale"),
-            _("Avis d'A.CO.R"),
-            _("Décision préparée"),
-            _("Motif communiqué"),
-        ]
-    )
+    header = [
+        _("Référence"),
+        _("Saison"),
+        _("Structure"),
+        _("Territoire"),
+        _("Hypothèse"),
+        _("Collectivité prescriptrice"),
+        _("Département"),
+        _("État"),
+        _("Déposée le"),
+        _("Pré-contrôle"),
+        _("Signatures recueillies"),
+        _("Instructions"),
+        _("Note moyenne"),
+        _("Note maximale"),
+        _("Avis d'A.CO.R"),
+        _("Décision préparée"),
+        _("Motif communiqué"),
+    ]
+    rows = []
     for row in listing["rows"]:
         candidacy = row.candidacy
         average = (
             formats.number_format(row.review_average, 1) if row.review_average is not None else ""
         )
-        writer.writerow(
-            [
-                _cell(value)
-                for value in (
-                    candidacy.short_reference,
-                    candidacy.season.name,
-                    candidacy.structure.name,
-                    candidacy.territory,
-                    candidacy.hypothesis,
-                    candidacy.prescriber_name,
-                    candidacy.departement,
-                    candidacy.get_state_display(),
-                    _local(candidacy.submitted_at),
-                    row.precheck.label,
-                    candidacy.signed_count,
-                    row.review_count,
-                    average,
-                    row.max_score,
-                    row.opinion.get_opinion_display() if row.opinion else "",
-                    candidacy.get_prepared_decision_display(),
-                    candidacy.decision_reason,
-                )
-            ]
+        rows.append(
+            (
+                candidacy.short_reference,
+                candidacy.season.name,
+                candidacy.structure.name,
+                candidacy.territory,
+                candidacy.hypothesis,
+                candidacy.prescriber_name,
+                candidacy.departement,
+                candidacy.get_state_display(),
+                local_minute(candidacy.submitted_at),
+                row.precheck.label,
+                candidacy.signed_count,
+                row.review_count,
+                average,
+                row.max_score,
+                row.opinion.get_opinion_display() if row.opinion else "",
+                candidacy.get_prepared_decision_display(),
+                candidacy.decision_reason,
+            )
         )
     season = listing["season"]
     name = f"candidatures-{season.slug if season else 'toutes'}-{timezone.localdate():%Y-%m-%d}"
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+    return csv_response(header, rows, filename=f"{name}.csv")
 
 
 # --- One dossier -----------------------------------------------------------------------------

@@ -5,9 +5,6 @@ On the sheet, the season's own people (referents and participants) get 403; anyo
 not mark gets 404, so a session's address tells nothing to outsiders.
 """
 
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,11 +18,11 @@ from modules import permissions
 from modules.forms_attendance import AttendanceSheetForm
 from modules.models import AttendanceStatus, Season, TrainingSession
 from modules.services import attendance
+from portal.csv_export import csv_response
 from portal.roles import is_ansa, is_programme_staff
 from portal.security import staff_page
 
 #: Spreadsheets run cells that start with these as formulas.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _session_to_mark(request: HttpRequest, uid) -> TrainingSession:
@@ -117,11 +114,6 @@ def absentees(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
-
-
 def _cell_text(cell: attendance.Cell) -> str:
     text = cell.label
     if cell.automatic:
@@ -136,46 +128,32 @@ def _cell_text(cell: attendance.Cell) -> str:
 def absentees_csv(request: HttpRequest, slug: str) -> HttpResponse:
     season = get_object_or_404(Season, slug=slug)
     report = attendance.absentee_report(season)
-    buffer = io.StringIO()
-    # Semicolons and a byte-order mark: what spreadsheets set up for French open directly.
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(
-        [
-            _cell(value)
-            for value in (
-                _("Structure"),
-                _("Personne"),
-                _("Rôle"),
-                *(
-                    f"{timezone.localtime(session.starts_at):%d/%m/%Y} — {session.title}"
-                    for session in report.sessions
-                ),
-                _("Absences"),
-                _("Absences excusées"),
-                _("Retards"),
-                _("Plus longue série d'absences consécutives"),
-            )
-        ]
+    header = (
+        _("Structure"),
+        _("Personne"),
+        _("Rôle"),
+        *(
+            f"{timezone.localtime(session.starts_at):%d/%m/%Y} — {session.title}"
+            for session in report.sessions
+        ),
+        _("Absences"),
+        _("Absences excusées"),
+        _("Retards"),
+        _("Plus longue série d'absences consécutives"),
     )
-    for group in report.groups:
-        for row in group.rows:
-            writer.writerow(
-                [
-                    _cell(value)
-                    for value in (
-                        group.name,
-                        str(row.member.user),
-                        row.member.get_role_display(),
-                        *(_cell_text(cell) for cell in row.cells),
-                        row.absences,
-                        row.excused,
-                        row.late,
-                        row.longest_series,
-                    )
-                ]
-            )
+    rows = (
+        (
+            group.name,
+            str(row.member.user),
+            row.member.get_role_display(),
+            *(_cell_text(cell) for cell in row.cells),
+            row.absences,
+            row.excused,
+            row.late,
+            row.longest_series,
+        )
+        for group in report.groups
+        for row in group.rows
+    )
     name = f"absences-{season.slug}-{timezone.localdate():%Y-%m-%d}"
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+    return csv_response(header, rows, filename=f"{name}.csv")

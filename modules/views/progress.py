@@ -7,9 +7,6 @@ own structure only: the referent sees each of its people, a participant sees the
 structure's work.
 """
 
-import csv
-import io
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
@@ -19,10 +16,10 @@ from django.views.decorators.http import require_GET
 
 from modules.models import Season, SeasonRole, SwarmedMember, TrainingSession
 from modules.selectors import progress as selectors
+from portal.csv_export import csv_response, local_minute
 from portal.security import staff_page
 
 #: Spreadsheets run cells that start with these as formulas.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def optional_url(name: str, *args, **kwargs) -> str | None:
@@ -103,66 +100,46 @@ def cohort_structure(request: HttpRequest, slug: str, swarmed_id: int) -> HttpRe
     )
 
 
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
-
-
-def _local(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
 @staff_page
 @require_GET
 def cohort_csv(request: HttpRequest, slug: str) -> HttpResponse:
     season = _season(slug)
     progress = selectors.season_progress(season=season)
-    buffer = io.StringIO()
-    # Semicolons and a byte-order mark: what spreadsheets set up for French open directly.
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(
-        [
-            _("Structure"),
-            _("Département"),
-            _("Personnes"),
-            _("Séances attendues"),
-            _("Séances suivies"),
-            _("Taux d'assiduité (%)"),
-            _("Travaux validés"),
-            _("Travaux remis en attente de relecture"),
-            _("Travaux à reprendre"),
-            _("Travaux de la saison"),
-            _("Fiches couvertes"),
-            _("Fiches du référentiel"),
-            _("Dernière activité"),
-        ]
-    )
-    for row in progress.structures:
-        writer.writerow(
-            [
-                _cell(value)
-                for value in (
-                    row.swarmed.structure.name,
-                    row.swarmed.structure.departement,
-                    len(row.people),
-                    row.expected_count,
-                    row.attended_count,
-                    "" if row.rate is None else row.rate,
-                    row.validated,
-                    row.awaiting_review,
-                    row.changes_requested,
-                    row.assignments_total,
-                    row.sheets_covered,
-                    row.sheets_total,
-                    _local(row.last_activity),
-                )
-            ]
+    header = [
+        _("Structure"),
+        _("Département"),
+        _("Personnes"),
+        _("Séances attendues"),
+        _("Séances suivies"),
+        _("Taux d'assiduité (%)"),
+        _("Travaux validés"),
+        _("Travaux remis en attente de relecture"),
+        _("Travaux à reprendre"),
+        _("Travaux de la saison"),
+        _("Fiches couvertes"),
+        _("Fiches du référentiel"),
+        _("Dernière activité"),
+    ]
+    rows = (
+        (
+            row.swarmed.structure.name,
+            row.swarmed.structure.departement,
+            len(row.people),
+            row.expected_count,
+            row.attended_count,
+            "" if row.rate is None else row.rate,
+            row.validated,
+            row.awaiting_review,
+            row.changes_requested,
+            row.assignments_total,
+            row.sheets_covered,
+            row.sheets_total,
+            local_minute(row.last_activity),
         )
+        for row in progress.structures
+    )
     name = f"suivi-{season.slug}-{timezone.localdate():%Y-%m-%d}"
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+    return csv_response(header, rows, filename=f"{name}.csv")
 
 
 # --- A member's own progress ---------------------------------------------------------------------

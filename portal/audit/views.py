@@ -26,12 +26,12 @@ from portal.audit.selectors import (
     change_rows,
     content_type_label,
 )
+from portal.csv_export import safe_cell
 from portal.models import AuditLogEntry
 from portal.security import staff_page
 
 ENTRIES_PER_PAGE = 50
 #: Spreadsheets run cells that start with these as formulas.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _check_reader(request: HttpRequest) -> None:
@@ -100,11 +100,6 @@ class _Echo:
         return value
 
 
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
-
-
 def _csv_lines(entries: Iterable[AuditLogEntry]) -> Iterator[str]:
     # Semicolons and a byte-order mark: what spreadsheets set up for French open directly.
     writer = csv.writer(_Echo(), delimiter=";")
@@ -134,7 +129,7 @@ def _csv_lines(entries: Iterable[AuditLogEntry]) -> Iterator[str]:
         # One line per changed field, so the file sorts and filters like the page reads.
         for change in change_rows(entry) or [None]:
             values = [change.label, change.before, change.after] if change else ["", "", ""]
-            yield writer.writerow([_cell(value) for value in [*common, *values]])
+            yield writer.writerow([safe_cell(value) for value in [*common, *values]])
 
 
 @staff_page

@@ -9,4 +9,5 @@ urlpatterns = [
     path("journal/", include("portal.audit.urls")),
     path("candidatures/", include("candidacy.urls")),
     path("formation/", include("modules.urls")),
+    path("tutorat/", include("tutoring.urls")),
 ]

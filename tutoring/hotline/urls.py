@@ -1,0 +1,3 @@
+"""URLs of tutoring's hotline pages."""
+
+urlpatterns: list = []

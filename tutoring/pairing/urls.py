@@ -1,0 +1,3 @@
+"""URLs of tutoring's pairing pages."""
+
+urlpatterns: list = []

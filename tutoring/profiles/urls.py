@@ -1,0 +1,3 @@
+"""URLs of tutoring's profiles pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of tutoring's qa pages."""
+
+urlpatterns: list = []

@@ -1,3 +1,8 @@
-"""URLs of tutoring's pairing pages."""
+"""URLs of pairing (mounted at /tutorat/binomes/): the season's proposal, then each pair's life."""
 
-urlpatterns: list = []
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("tutoring.pairing.urls_proposals")),
+    path("", include("tutoring.pairing.urls_pairs")),
+]

@@ -1,0 +1,3 @@
+"""Pairing URLs (urls_proposals)."""
+
+urlpatterns: list = []

@@ -97,3 +97,12 @@ def forget(user) -> None:
     user = getattr(user, "_wrapped", user)  # request.user is a lazy proxy
     for attribute in ("_essaim_roles", "_essaim_memberships"):
         getattr(user, "__dict__", {}).pop(attribute, None)
+
+
+def people_with_role(*roles: Role):
+    """Active accounts holding one of these programme roles (through their group)."""
+    from portal.models import User
+
+    return User.objects.filter(
+        groups__name__in=[role.value for role in roles], is_active=True
+    ).distinct()

@@ -429,6 +429,8 @@ class Question(models.Model):
     title = models.CharField(_("titre"), max_length=200)
     body = models.TextField(_("question (Markdown)"), max_length=10000)
     body_html = models.TextField(editable=False, default="")
+    #: Title and body lower-cased without accents: the search fallback where PostgreSQL is absent.
+    search_text = models.TextField(editable=False, default="")
     sheets = models.ManyToManyField(
         SHEET, verbose_name=_("fiches-actions concernées"), related_name="tutoring_questions"
     )

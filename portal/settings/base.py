@@ -242,6 +242,14 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "modules.assignment_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
+    "tutoring-escalate-questions": {
+        "task": "tutoring.escalate_questions",
+        "schedule": crontab(minute="*/15"),
+    },
+    "tutoring-accept-reminders": {
+        "task": "tutoring.accept_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
     "candidacy-retention": {
         "task": "candidacy.anonymise_expired_candidacies",
         "schedule": crontab(hour=3, minute=30),

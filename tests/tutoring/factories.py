@@ -30,6 +30,7 @@ from tutoring.models import (
     TicketMessage,
 )
 from tutoring.pairing.lifecycle import grant_pair_space
+from tutoring.qa.search import normalise
 
 
 def referent_of(swarmed):
@@ -111,6 +112,7 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Comment relancer un employeur silencieux ? ({n + 1})")
     body = "Un employeur ne répond plus depuis **trois semaines**."
     body_html = "<p>Un employeur ne répond plus depuis <strong>trois semaines</strong>.</p>"
+    search_text = factory.LazyAttribute(lambda o: normalise(f"{o.title} {o.body}"))
     scope = Scope.PAIR
     escalates_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
 

@@ -67,6 +67,22 @@ def tutoring_settings_for(season) -> TutoringSettings:
     return TutoringSettings.objects.get_or_create(season=season)[0]
 
 
+def tutoring_settings_save(*, actor: User, form) -> TutoringSettings:
+    """Save a season's service levels (a validated `TutoringSettingsForm`); open deadlines stay."""
+    if not is_ansa(actor):
+        raise PermissionDenied
+    before = {name: form.initial.get(name) for name in form.changed_data}
+    with transaction.atomic():
+        saved = form.save()
+        audit_log(
+            actor=actor,
+            action="tutoring_settings.update",
+            obj=saved,
+            changes={name: [before[name], form.cleaned_data[name]] for name in form.changed_data},
+        )
+    return saved
+
+
 def question_url(question: Question) -> str:
     return reverse("tutoring:question_detail", kwargs={"pk": question.pk})
 

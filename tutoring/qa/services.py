@@ -700,7 +700,7 @@ def escalate_due(*, now=None) -> int:
     for pk in due.values_list("pk", flat=True):
         with transaction.atomic():
             question = (
-                Question.objects.select_for_update()
+                Question.objects.select_for_update(of=("self",))
                 .select_related("season", "swarmed_structure__structure")
                 .filter(pk=pk, status=QuestionStatus.OPEN, escalates_at__lte=now)
                 .first()
@@ -776,7 +776,7 @@ def remind_accept_due(*, now=None) -> int:
     for pk in due.values_list("pk", flat=True):
         with transaction.atomic():
             question = (
-                Question.objects.select_for_update()
+                Question.objects.select_for_update(of=("self",))
                 .filter(pk=pk, status=QuestionStatus.ANSWERED, remind_accept_at__lte=now)
                 .select_related("asked_by")
                 .first()

@@ -770,3 +770,19 @@ def test_only_ansa_turns_a_ticket_into_a_question(client, world, sheets, who, st
             actor=world.referent, ticket=ticket, title="Comment présenter la PER ?", body="x",
             sheet_ids=[sheets[0].pk],
         )  # fmt: skip
+
+
+def test_no_question_in_the_name_of_someone_who_left_the_structure(client, world, sheets):
+    ticket = open_ticket(world, subject="Comment présenter la PER ?")
+    world.ours.members.filter(user=world.referent).delete()
+    client.force_login(world.ansa)
+    page = soup(client.get(convert_url(ticket)))
+    assert "n'appartient plus à la structure" in page.get_text()
+    assert not page.find("main").find("form")
+    response = client.post(
+        convert_url(ticket),
+        {"title": "Comment présenter la PER ?", "body": "x", "sheets": [sheets[0].pk],
+         "scope": "pair"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert not Question.objects.exists() and status_of(ticket) == TicketStatus.OPEN

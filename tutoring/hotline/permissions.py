@@ -45,3 +45,9 @@ def can_convert_ticket(user, ticket: Ticket) -> bool:
 def speaks_for_ansa(user, ticket: Ticket) -> bool:
     """Ansa writing in this ticket (someone of the structure writes as the structure)."""
     return can_manage_tutoring(user) and not is_swarmed_member(user, ticket.swarmed_structure_id)
+
+
+def opener_can_ask(ticket: Ticket) -> bool:
+    """A converted question is asked in the opener's name: they must still be of the structure."""
+    opener = ticket.opened_by
+    return opener is not None and is_swarmed_member(opener, ticket.swarmed_structure_id)

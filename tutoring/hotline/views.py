@@ -279,7 +279,8 @@ def ticket_convert(request: HttpRequest, pk: int) -> HttpResponse:
     if ticket.converted_question_id is not None:
         messages.error(request, _("Cette demande a déjà été transformée en question."))
         return redirect(services.ticket_url(ticket))
-    if request.method == "POST":
+    opener_can_ask = permissions.opener_can_ask(ticket)
+    if request.method == "POST" and opener_can_ask:
         form = ConvertForm(request.POST)
         if form.is_valid():
             try:
@@ -309,5 +310,5 @@ def ticket_convert(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "tutoring/hotline/ticket_convert.html",
-        {"ticket": ticket, "form": form},
+        {"ticket": ticket, "form": form, "opener_can_ask": opener_can_ask},
     )

@@ -209,7 +209,10 @@ def test_pairing_page_shows_who_since_when_why_and_last_contact(client, world):
     assert "Maëlle Garric" in text
     profile = reverse("tutoring:expert_profile", kwargs={"user_id": world.expert.pk})
     assert soup(response).find("a", href=profile).get_text() == "Maëlle Garric"
-    assert world.referent.get_full_name() in text
+    # The referent comes first among the structure's people.
+    assert text.index(world.referent.get_full_name()) < text.index(
+        world.participant.get_full_name()
+    )
     assert "aucun échange enregistré" in text
     assert "Fiche 8 — La prospection" in text
     assert "Besoin prioritaire" in text and "Référence sur la fiche" in text

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from modules.forms_assignments import MARKDOWN_HELP
 from modules.models import Season
@@ -107,15 +108,18 @@ ACCEPT, DECLINE = "accept", "decline"
 
 class ExpertChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, expert) -> str:
+        load = ngettext("%(count)s binôme en cours", "%(count)s binômes en cours", expert.load) % {
+            "count": expert.load
+        }
         if expert.capacity is None:
-            label = _("%(name)s — %(load)s binôme(s) en cours, pas de profil d'expert·e") % {
+            label = _("%(name)s — %(load)s, pas de profil d'expert·e") % {
                 "name": expert,
-                "load": expert.load,
+                "load": load,
             }
         else:
-            label = _("%(name)s — %(load)s binôme(s) en cours sur %(capacity)s") % {
+            label = _("%(name)s — %(load)s, pour %(capacity)s au plus") % {
                 "name": expert,
-                "load": expert.load,
+                "load": load,
                 "capacity": expert.capacity,
             }
         if expert.in_conflict:
@@ -181,14 +185,25 @@ class ChangeRequestHandleForm(forms.Form):
 class PairingFilterForm(forms.Form):
     """Ansa's filters on the list; an unknown value is ignored rather than refused."""
 
-    season = forms.ChoiceField(label=_("Saison"), required=False)
+    season = forms.ChoiceField(
+        label=_("Saison"),
+        required=False,
+        error_messages={
+            "invalid_choice": _("Cette saison n'existe pas : choisissez-la dans la liste.")
+        },
+    )
     status = forms.ChoiceField(
         label=_("État"),
         required=False,
         choices=[("", _("Tous")), *PairingStatus.choices],
+        error_messages={"invalid_choice": _("Choisissez un état de la liste.")},
     )
     expert = forms.TypedChoiceField(
-        label=_("Expert·e"), required=False, coerce=int, empty_value=None
+        label=_("Expert·e"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Choisissez un·e expert·e de la liste.")},
     )
 
     def __init__(self, *args, seasons: list[Season], experts: list, **kwargs):

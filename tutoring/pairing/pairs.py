@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from curriculum.models import ActionSheetPage
-from modules.models import SwarmedMember
+from modules.models import SeasonRole, SwarmedMember
 from portal.audit.services import audit_log
 from portal.enums import NotificationCategory
 from portal.models import User
@@ -147,11 +147,10 @@ def pairing_get(*, pk: int) -> Pairing | None:
 
 def pair_members(pairing: Pairing) -> list[SwarmedMember]:
     """The structure's people in the pairing's season, referent first."""
-    return list(
-        pairing.swarmed_structure.members.select_related("user").order_by(
-            "role", "user__last_name", "user__first_name"
-        )
+    members = pairing.swarmed_structure.members.select_related("user").order_by(
+        "user__last_name", "user__first_name"
     )
+    return sorted(members, key=lambda member: member.role != SeasonRole.REFERENT)
 
 
 def pairing_log(pairing: Pairing) -> QuerySet[LogEntry]:

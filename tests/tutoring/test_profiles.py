@@ -14,6 +14,7 @@ from django.utils import timezone
 from curriculum.enums import Axis
 from portal.models import AuditLogEntry
 from tests.curriculum.factories import ActionSheetPageFactory
+from tests.helpers import count_queries
 from tests.modules.factories import (
     SwarmedMemberFactory,
     SwarmedStructureFactory,
@@ -610,3 +611,32 @@ def test_french_typography_on_the_profile_page(client, world):
     assert " :" not in BeautifulSoup(html, "html.parser").find("main").get_text().replace(
         NBSP + ":", ""
     )
+
+
+# --- Query counts ------------------------------------------------------------------------------
+
+
+def grow_profiles(world, times: int) -> None:
+    """More sheets rated, periods, conflicts and pairings of the expert; more needs."""
+    profile = world.expert.expert_profile
+    needs = services.needs_profile_for(world.ours)
+    for _ in range(times):
+        sheet = ActionSheetPageFactory(axis=Axis.COMPANIES)
+        ExpertSheetLevel.objects.create(profile=profile, sheet=sheet, level=2)
+        NeedSheetPriority.objects.create(profile=needs, sheet=sheet, priority=1)
+        period(profile, 0, 10)
+        swarmed = SwarmedStructureFactory(season=world.season)
+        PairingConflict.objects.create(
+            expert=world.expert, structure=swarmed.structure, reason="Lien", declared_by=world.ansa
+        )
+        PairingFactory(swarmed_structure=SwarmedStructureFactory(), expert=world.expert)
+
+
+@pytest.mark.parametrize("page", ["expert", "needs"])
+def test_profile_pages_take_the_same_number_of_queries_with_ten_times_the_data(client, world, page):
+    url = expert_url(world.expert) if page == "expert" else needs_url(world.ours)
+    client.force_login(world.ansa)
+    grow_profiles(world, 1)
+    small = count_queries(client, url)
+    grow_profiles(world, 9)
+    assert count_queries(client, url) == small

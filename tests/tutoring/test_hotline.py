@@ -749,9 +749,10 @@ def test_a_ticket_becomes_a_question_of_its_opener_once(client, world, sheets):
         ("ansa", 200),
         ("referent", 403),  # their ticket, but only Ansa converts
         ("participant", 403),
-        ("stranger", 403),
-        ("expert", 403),
-        ("head", 404),  # programme staff, but outside the ticket
+        ("stranger", 404),  # outside the ticket: it does not exist for them
+        ("expert", 404),
+        ("head", 404),
+        ("steering", 404),
         ("anonymous", 302),
     ],
 )
@@ -786,3 +787,34 @@ def test_no_question_in_the_name_of_someone_who_left_the_structure(client, world
     )  # fmt: skip
     assert response.status_code == 200
     assert not Question.objects.exists() and status_of(ticket) == TicketStatus.OPEN
+
+
+def test_nothing_is_half_saved_when_the_ticket_fails_after_its_files(world, monkeypatch):
+    from tutoring.attachments import check_uploads
+
+    storage = Attachment._meta.get_field("file").storage
+    written = []
+    real_save = storage.save
+
+    def save(*args, **kwargs):
+        written.append(real_save(*args, **kwargs))
+        return written[-1]
+
+    monkeypatch.setattr(storage, "save", save)
+
+    def broken(**kwargs):
+        raise RuntimeError("audit down")
+
+    monkeypatch.setattr(services, "audit_log", broken)
+    with pytest.raises(RuntimeError):
+        services.ticket_create(
+            actor=world.referent,
+            swarmed=world.ours,
+            subject="Convention",
+            body="Ci-joint.",
+            checked_uploads=check_uploads([pdf(), png()]),
+        )
+    assert len(written) == 2
+    assert not any(storage.exists(name) for name in written)
+    assert not Ticket.objects.exists() and not Attachment.objects.exists()
+    assert kinds_for(world.ansa) == []

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from modules.views.assignments import _add_errors
 from portal.files import private_file_response
-from portal.security import staff_page
 from tutoring.attachments import check_uploads
 from tutoring.enums import TicketStatus
 from tutoring.hotline import permissions, selectors, services
@@ -270,9 +269,11 @@ def ticket_attachment(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Turning a ticket into a tutoring question (Ansa) ----------------------------------------
 
 
-@staff_page
 @require_http_methods(["GET", "POST"])
 def ticket_convert(request: HttpRequest, pk: int) -> HttpResponse:
+    # Not a `staff_page`: outside the ticket it answers 404 like the ticket itself; its own
+    # structure's people are refused (403). Staff's second factor is still required by
+    # StaffMFAMiddleware, as on every page behind a login.
     ticket = _ticket(request, pk)
     if not can_manage_tutoring(request.user):
         raise PermissionDenied

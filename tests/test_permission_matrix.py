@@ -37,6 +37,14 @@ from tests.modules.factories import (
     TrainingSessionFactory,
 )
 from tests.portal.factories import UserFactory
+from tests.tutoring.factories import (
+    AnswerFactory,
+    ExpertProfileFactory,
+    PairingFactory,
+    QuestionFactory,
+    TicketFactory,
+)
+from tutoring.models import Attachment, PairingChangeRequest, PairingProposal, ProposalItem
 
 ANONYMOUS = "anonymous"
 ROLES = [ANONYMOUS, *Role]
@@ -44,6 +52,8 @@ EVERY_ROLE = frozenset(Role)
 ADMIN_ROLES = frozenset({Role.ANSA, Role.HEAD_OF_NETWORK, Role.EDITOR})
 STAFF_READERS = frozenset({Role.ANSA, Role.HEAD_OF_NETWORK})
 ONLY_ANSA = frozenset({Role.ANSA})
+TUTORING_READERS = frozenset({Role.ANSA, Role.HEAD_OF_NETWORK, Role.EXPERT})
+ACOR_403 = ((Role.EXPERT, 403), (Role.HEAD_OF_NETWORK, 403))
 FULL_FRAMEWORK = frozenset(
     {
         Role.ANSA,
@@ -109,7 +119,9 @@ def objects(db, settings, tmp_path):
     )
     swarmed = SwarmedStructureFactory(season=training.season)
     assignment = AssignmentFactory(season=training.season)
+    tutoring = tutoring_objects(swarmed)
     return {
+        **tutoring,
         "assignment": assignment.pk,
         "module": assignment.module_id,
         "training_season": training.season.slug,
@@ -126,6 +138,39 @@ def objects(db, settings, tmp_path):
         "structure_ct": ContentType.objects.get_for_model(Structure).pk,
         "tool": tool.pk,
         "tool_filename": tool.filename,
+    }
+
+
+def tutoring_objects(swarmed) -> dict:
+    """A question of another structure, shared with its pair only, its answer and a file."""
+    question = QuestionFactory(swarmed_structure=swarmed, sheets=[ActionSheetPageFactory()])
+    answer = AnswerFactory(question=question)
+    attached = Attachment(
+        question=question, original_name="note.pdf", content_type="application/pdf", size=9
+    )
+    attached.file.save("note.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    pairing = PairingFactory(swarmed_structure=swarmed)
+    change = PairingChangeRequest.objects.create(pairing=pairing, reason="Peu de disponibilité.")
+    ExpertProfileFactory(user=pairing.expert)
+    proposal = PairingProposal.objects.create(season=swarmed.season)
+    item = ProposalItem.objects.create(proposal=proposal, swarmed_structure=swarmed)
+    ticket = TicketFactory(swarmed_structure=swarmed)
+    ticket_file = Attachment(
+        message=ticket.messages.get(), original_name="capture.pdf", content_type="application/pdf",
+        size=9,
+    )  # fmt: skip
+    ticket_file.file.save("capture.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    return {
+        "expert": pairing.expert.pk,
+        "proposal": proposal.pk,
+        "proposal_item": item.pk,
+        "ticket": ticket.pk,
+        "ticket_file": ticket_file.pk,
+        "question": question.pk,
+        "answer": answer.pk,
+        "question_file": attached.pk,
+        "pairing": pairing.pk,
+        "change_request": change.pk,
     }
 
 
@@ -257,6 +302,66 @@ def rows(objects) -> list[Row]:
             refusals=((Role.EXPERT, 403), (Role.HEAD_OF_NETWORK, 403)),
         ),
         Row("training_action", EVERY_ROLE, path="/formation-action/", public=True),
+        # Tutoring questions: A.CO.R and Ansa read every question; the people of a structure
+        # read theirs and those shared with them, so another structure's pair-only question is
+        # 404 to everyone else. Acting on it belongs to its asker and Ansa.
+        Row("tutoring:question_list", TUTORING_READERS),
+        Row("tutoring:question_similar", TUTORING_READERS),
+        Row("tutoring:question_create", frozenset()),
+        Row("tutoring:question_detail", TUTORING_READERS, 404, (objects["question"],)),
+        Row("tutoring:question_history", TUTORING_READERS, 404, (objects["question"],)),
+        Row("tutoring:question_duplicate", TUTORING_READERS, 404, (objects["question"],)),
+        Row("tutoring:attachment", TUTORING_READERS, 404, (objects["question_file"],)),
+        *(
+            Row(f"tutoring:{name}", ONLY_ANSA, 404, (objects["question"],), refusals=ACOR_403)
+            for name in ("question_close", "question_edit", "scope_propose")
+        ),
+        Row("tutoring:answer_edit", ONLY_ANSA, 404, (objects["answer"],), refusals=ACOR_403),
+        Row("tutoring:post_hide", ONLY_ANSA, args=("question", objects["question"])),
+        Row("tutoring:season_settings", ONLY_ANSA, args=(objects["training_season"],)),
+        # A pair's private space: its structure, its expert while it runs, Ansa; 404 otherwise.
+        Row("tutoring:pairing_list", TUTORING_READERS),
+        Row("tutoring:pairing_detail", ONLY_ANSA, 404, (objects["pairing"],)),
+        Row("tutoring:log_entry_add", ONLY_ANSA, 404, (objects["pairing"],)),
+        # Ansa changes pairings rather than asking for a change.
+        Row(
+            "tutoring:change_request_create",
+            frozenset(),
+            404,
+            (objects["pairing"],),
+            refusals=((Role.ANSA, 403),),
+        ),
+        Row("tutoring:pairing_end", ONLY_ANSA, args=(objects["pairing"],)),
+        Row("tutoring:change_request_handle", ONLY_ANSA, args=(objects["change_request"],)),
+        # Profiles: A.CO.R and Ansa read an expert's; a structure's needs are its own, its
+        # expert's and the programme staff's.
+        Row("tutoring:expert_profile", TUTORING_READERS, 404, (objects["expert"],)),
+        Row(
+            "tutoring:expert_profile_edit", ONLY_ANSA, 404, (objects["expert"],), refusals=ACOR_403
+        ),
+        Row("tutoring:needs_profile", STAFF_READERS, 404, (objects["swarmed"],)),
+        Row(
+            "tutoring:needs_profile_edit",
+            ONLY_ANSA,
+            404,
+            (objects["swarmed"],),
+            refusals=((Role.HEAD_OF_NETWORK, 403),),
+        ),
+        # Ansa's pairing pages.
+        Row("tutoring:season_pairing", ONLY_ANSA, args=(objects["training_season"],)),
+        Row("tutoring:proposal_detail", ONLY_ANSA, args=(objects["proposal"],)),
+        Row(
+            "tutoring:proposal_item_override",
+            ONLY_ANSA,
+            args=(objects["proposal"], objects["proposal_item"]),
+        ),
+        Row("tutoring:expert_load", ONLY_ANSA),
+        # The hotline is between a structure and Ansa: nobody else learns a ticket exists.
+        Row("tutoring:ticket_list", ONLY_ANSA),
+        Row("tutoring:ticket_create", frozenset()),
+        Row("tutoring:ticket_detail", ONLY_ANSA, 404, (objects["ticket"],)),
+        Row("tutoring:ticket_convert", ONLY_ANSA, 404, (objects["ticket"],)),
+        Row("tutoring:ticket_attachment", ONLY_ANSA, 404, (objects["ticket_file"],)),
     ]
 
 
@@ -329,6 +434,7 @@ def test_every_named_url_of_the_people_apps_is_in_the_matrix():
         "portal",
         "candidacy",
         "modules",
+        "tutoring",
     )
     resolver = get_resolver()
     declared = set()
@@ -351,6 +457,19 @@ def test_every_named_url_of_the_people_apps_is_in_the_matrix():
         "modules:submission",
         "modules:submission_file",
         "modules:submission_file_delete",
+        # Acts on a question by POST only: tests/tutoring/test_qa.py.
+        "tutoring:answer_create",
+        "tutoring:comment_create",
+        "tutoring:answer_accept",
+        "tutoring:scope_decide",
+        # Profiles and pairing acts by POST only: tests/tutoring/test_profiles.py and
+        # tests/tutoring/test_proposals.py.
+        "tutoring:expert_availability_remove",
+        "tutoring:expert_conflict_declare",
+        "tutoring:conflict_remove",
+        "tutoring:pairing_propose",
+        "tutoring:proposal_confirm",
+        "tutoring:proposal_discard",
     }
     assert declared - exempt <= set(ROW_NAMES), sorted(declared - exempt - set(ROW_NAMES))
 

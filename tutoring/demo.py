@@ -1,18 +1,20 @@
-"""Demo data of tutoring (all fictional), on « Saison 2026 » under way.
+"""Demo data of tutoring (all fictional), on « Saison 2026 » under way.
+
+Everything is replayed in time order through the services, so that events, audit entries and
+notifications are real: each step runs at once, then what it wrote is moved back to the moment
+it stands for, and a simulated Celery beat runs the escalation and the accept reminders at each
+deadline passed. Every question is thus where the timing rule (`tutoring.sla`) says it should be,
+whatever the day the demo is loaded. (The audit log is append-only: its entries keep the moment
+the demo was loaded.)
 
 - Profiles: five A.CO.R experts (two accounts added here) with their levels on the sheets,
   capacity and availability; each swarmed structure's needs; a declared conflict of interest.
-- The season's story, replayed in time order through the services so that events, audit entries
-  and notifications are real: four structures paired (one of them re-paired after an ended
-  pairing), two left for Ansa to pair, about forty questions in every state, the hotline.
-  Each step runs at once, then what it wrote is moved back to the moment it stands for; a
-  simulated Celery beat runs the escalation and the accept reminders at each deadline passed, so
-  every question is where the timing rule (`tutoring.sla`) says it should be. The audit log is
-  append-only: its entries keep the moment the demo was loaded.
-- The pairs' log, an open change request, and the last contact of each pair.
+- The season's story: four structures paired (one of them re-paired after an ended pairing), two
+  left for Ansa to pair; the pairs' log and an open change request; about forty questions in
+  every state and escalation level; the hotline, one ticket turned into a question.
 
-Idempotent: profiles that exist are left as they are, and the story is told only while the
-season has no pairing, question or hotline ticket.
+Idempotent: a profile that exists is left as it is, and the story is told only while the season
+has no pairing, question or hotline ticket.
 """
 
 import datetime
@@ -30,15 +32,14 @@ from modules.models import ModulePage, Season, SeasonRole, SwarmedStructure, Tra
 from portal.enums import DeliveryMode, MembershipRole
 from portal.models import Membership, Notification, Structure, User
 from portal.roles import Role
-from portal.sanitiser import render_markdown
 from portal.structures.demo import ACOR
 from tutoring import demo_content as content
 from tutoring import sla
 from tutoring.enums import EscalationLevel, PairingStatus, QuestionStatus
+from tutoring.hotline.services import ticket_convert, ticket_create, ticket_reply, ticket_resolve
 from tutoring.models import (
     Answer,
     Comment,
-    ExpertAvailability,
     ExpertProfile,
     ExpertSheetLevel,
     LogEntry,
@@ -57,6 +58,9 @@ from tutoring.models import (
 )
 from tutoring.pairing import algorithm
 from tutoring.pairing.lifecycle import pairing_end, pairing_start
+from tutoring.pairing.pairs import change_request_create, log_entry_add
+from tutoring.pairing.services import conflict_declare, reasons_json
+from tutoring.profiles.services import availability_add, expert_profile_save, needs_profile_save
 from tutoring.qa import services as qa
 
 SEASON_SLUG = "saison-2026"
@@ -67,9 +71,14 @@ TICK = datetime.timedelta(minutes=3)
 #: Notifications older than this are read in the demo; the recent ones wait for their reader.
 READ_AFTER = datetime.timedelta(days=7)
 
-#: What a step of the story writes with the current time, moved back to the step's moment.
-#: (The audit log is append-only and keeps its own time.)
+#: What a step writes with the current time, moved back to the step's moment.
 STAMPED = [
+    (ExpertProfile, ["updated_at"]),
+    (NeedsProfile, ["updated_at"]),
+    (PairingConflict, ["declared_at"]),
+    (Pairing, ["created_at"]),
+    (PairingChangeRequest, ["created_at"]),
+    (LogEntry, ["created_at"]),
     (Question, ["created_at", "updated_at", "first_answered_at", "hidden_at"]),
     (Answer, ["created_at", "updated_at", "hidden_at"]),
     (Comment, ["created_at", "hidden_at"]),
@@ -78,7 +87,6 @@ STAMPED = [
     (ScopeProposal, ["proposed_at", "decided_at"]),
     (Ticket, ["created_at", "updated_at"]),
     (TicketMessage, ["created_at"]),
-    (Pairing, ["created_at"]),
     (Notification, ["created_at"]),
 ]
 
@@ -127,11 +135,11 @@ def office_hours(moment: datetime.datetime) -> datetime.datetime:
 
 
 def end_of_day(day: datetime.date) -> datetime.datetime:
-    """When a past exchange of the log counts as the last contact (as the log's service does)."""
+    """When a past exchange of the log counts as the last contact (as `log_entry_add` has it)."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))
 
 
-# --- Profiles ---------------------------------------------------------------------------------
+# --- What the story needs ---------------------------------------------------------------------
 
 
 def action_sheets() -> dict[int, ActionSheetPage]:
@@ -170,68 +178,24 @@ def ensure_expert_account(spec: dict) -> User | None:
     return user
 
 
-def ensure_experts(season: Season, sheets: dict[int, ActionSheetPage]) -> dict[str, User]:
-    experts = {}
-    for spec in content.EXPERTS:
-        user = ensure_expert_account(spec)
-        if user is None:
-            continue
-        experts[spec["email"]] = user
-        profile, created = ExpertProfile.objects.get_or_create(
-            user=user, defaults={"bio": spec["bio"], "capacity": spec["capacity"]}
-        )
-        if not created:
-            continue
-        ExpertSheetLevel.objects.bulk_create(
-            ExpertSheetLevel(profile=profile, sheet=sheets[number], level=level)
-            for number, level in spec["levels"].items()
-        )
-        if spec["availability"]:
-            ExpertAvailability.objects.create(
-                profile=profile,
-                starts_on=season.training_start,
-                ends_on=season.exchange_day or season.training_end or season.training_start,
-                note=spec["availability"],
-            )
-    return experts
-
-
 def referent_of(swarmed: SwarmedStructure) -> User | None:
     member = swarmed.members.filter(role=SeasonRole.REFERENT).select_related("user").first()
     return member.user if member else None
 
 
-def ensure_needs(swarmed: dict[str, SwarmedStructure], sheets: dict[int, ActionSheetPage]) -> None:
-    for name, spec in content.NEEDS.items():
-        structure = swarmed.get(name)
-        if structure is None:
-            continue
-        # The profile starts from what the structure wrote in its candidacy.
-        written = (structure.candidacy.needs or "").strip() if structure.candidacy_id else ""
-        problems = f"{written}\n\n{spec['problems']}" if written else spec["problems"]
-        profile, created = NeedsProfile.objects.get_or_create(
-            swarmed_structure=structure,
-            defaults={"problems": problems, "updated_by": referent_of(structure)},
-        )
-        if created:
-            NeedSheetPriority.objects.bulk_create(
-                NeedSheetPriority(profile=profile, sheet=sheets[number], priority=priority)
-                for number, priority in spec["priorities"].items()
-            )
-
-
-def ensure_conflict(experts: dict[str, User], swarmed: dict[str, SwarmedStructure], ansa) -> None:
-    email, name, reason = content.CONFLICT
-    if email in experts and name in swarmed:
-        PairingConflict.objects.get_or_create(
-            expert=experts[email],
-            structure=swarmed[name].structure,
-            defaults={"reason": reason, "declared_by": ansa},
-        )
+def people_of(season: Season) -> dict[str, User]:
+    """Ansa, the experts (accounts created when missing) and the season's people, by e-mail."""
+    experts = [ensure_expert_account(spec) for spec in content.EXPERTS]
+    members = User.objects.filter(
+        Q(email=content.ANSA) | Q(season_memberships__swarmed_structure__season=season)
+    ).distinct()
+    people = {user.email: user for user in members}
+    people.update({user.email: user for user in experts if user is not None})
+    return people
 
 
 def fit(swarmed: SwarmedStructure, expert: User) -> tuple[float, list[dict]]:
-    """The pair's score and reasons, as the pairing proposal computes and stores them."""
+    """The pair's score and reasons, as a confirmed proposal gives them to its pairs."""
     priorities = dict(
         NeedSheetPriority.objects.filter(profile__swarmed_structure=swarmed).values_list(
             "sheet_id", "priority"
@@ -240,26 +204,17 @@ def fit(swarmed: SwarmedStructure, expert: User) -> tuple[float, list[dict]]:
     levels = dict(
         ExpertSheetLevel.objects.filter(profile__user=expert).values_list("sheet_id", "level")
     )
-    sheets = ActionSheetPage.objects.in_bulk(list(priorities))
-    reasons = [
-        {
-            "sheet": sheets[reason.sheet_id].number,
-            "sheet_id": reason.sheet_id,
-            "title": sheets[reason.sheet_id].title,
-            "need": reason.need,
-            "level": reason.level,
-            "points": reason.points,
-        }
-        for reason in algorithm.explain(priorities, levels)
-    ]
-    return algorithm.fit_score(priorities, levels), reasons
+    return (
+        algorithm.fit_score(priorities, levels),
+        reasons_json(algorithm.explain(priorities, levels)),
+    )
 
 
-# --- The season's story -----------------------------------------------------------------------
+# --- The replay -------------------------------------------------------------------------------
 
 
-class Story:
-    """The season replayed in time order: each step through its service, at its moment."""
+class Replay:
+    """Steps planned at their moments, run in time order, each through its service."""
 
     def __init__(self, *, season: Season, swarmed: dict, sheets: dict, people: dict, present):
         self.season = season
@@ -291,11 +246,12 @@ class Story:
 
     # The clock
 
-    def moment(self, when) -> datetime.datetime:
+    def moment(self, when, *, minutes: int = 0) -> datetime.datetime:
         days, clock = when
-        return working_days_ago(self.present, days, clock)
+        moment = working_days_ago(self.present, days, clock)
+        return moment + datetime.timedelta(minutes=minutes)
 
-    def later(self, when: datetime.datetime, step: int = 1) -> datetime.datetime:
+    def past(self, when: datetime.datetime, step: int = 1) -> datetime.datetime:
         """A moment of the past: one that would fall in the future waits just before now."""
         return min(when, self.present - datetime.timedelta(minutes=step))
 
@@ -303,20 +259,12 @@ class Story:
         heapq.heappush(self._queue, (when, next(self._order), action))
 
     def play(self) -> None:
-        self.open_tickets()
-        for name, email, started, ended, reason in content.PAIRINGS:
-            self.plan_pairing(name, email, started, ended, reason)
-        for spec in content.QUESTIONS:
-            if spec["structure"] in self.swarmed and spec["asker"] in self.people:
-                self.plan(self.asked_at(spec), lambda when, spec=spec: self.ask(spec, when))
         while self._queue:
             when, _order, action = heapq.heappop(self._queue)
             mark = timezone.now()
             action(when)
             self.move_back(mark, when)
             self.plan_beat()
-        self.write_log()
-        self.ask_for_change()
         self.settle_last_contacts()
         self.read_old_notifications()
 
@@ -347,61 +295,9 @@ class Story:
         qa.escalate_due(now=when)
         qa.remind_accept_due(now=when)
 
-    # Pairs
-
-    def plan_pairing(self, name: str, email: str, started, ended, reason: str) -> None:
-        swarmed, expert = self.swarmed.get(name), self.people.get(email)
-        if swarmed is None or expert is None:
-            return
-
-        def start(when):
-            score, reasons = fit(swarmed, expert)
-            pairing = pairing_start(
-                actor=self.ansa, swarmed=swarmed, expert=expert, score=score, reasons=reasons
-            )
-            Pairing.objects.filter(pk=pairing.pk).update(started_on=when.date())
-            self.pairings[(name, email)] = pairing
-
-        def end(when):
-            pairing_end(actor=self.ansa, pairing=self.pairings[(name, email)], reason=reason)
-            Pairing.objects.filter(pk=self.pairings[(name, email)].pk).update(ended_on=when.date())
-
-        self.plan(self.moment(started), start)
-        if ended:
-            self.plan(self.moment(ended), end)
-
-    def write_log(self) -> None:
-        for (name, email), entries in content.LOG_ENTRIES.items():
-            pairing = self.pairings.get((name, email))
-            if pairing is None:
-                continue
-            for days, minutes, channel, numbers, recorder, notes in entries:
-                day = self.moment((days, "18:00"))
-                entry = LogEntry.objects.create(
-                    pairing=pairing,
-                    happened_on=timezone.localdate(day),
-                    duration_minutes=minutes,
-                    channel=channel,
-                    notes=notes,
-                    notes_html=render_markdown(notes),
-                    recorded_by=self.people.get(recorder),
-                    created_at=day,
-                )
-                entry.sheets.set([self.sheets[number] for number in numbers])
-
-    def ask_for_change(self) -> None:
-        name, email, requester, when, reason = content.CHANGE_REQUEST
-        pairing = self.pairings.get((name, email))
-        if pairing is not None and pairing.status == PairingStatus.ACTIVE:
-            PairingChangeRequest.objects.create(
-                pairing=pairing,
-                requested_by=self.people.get(requester),
-                reason=reason,
-                created_at=self.moment(when),
-            )
-
     def settle_last_contacts(self) -> None:
-        """A pair's last contact: its latest logged exchange or answer of its expert."""
+        """A pair's last contact: its latest logged exchange, or answer of its expert (the
+        answers touched it with the time they were replayed)."""
         for pairing in Pairing.objects.filter(swarmed_structure__season=self.season):
             moments = [
                 end_of_day(day) for day in pairing.log_entries.values_list("happened_on", flat=True)
@@ -419,33 +315,174 @@ class Story:
             pk__gt=self._notifications_before, created_at__lt=self.present - READ_AFTER
         ).update(read_at=F("created_at") + datetime.timedelta(hours=2))
 
+    # Profiles
+
+    def plan_profiles(self) -> None:
+        """Each missing profile, filled in by its owner before the first pairs."""
+        season = self.season
+        for index, spec in enumerate(content.EXPERTS):
+            expert = self.people.get(spec["email"])
+            if expert is None or ExpertProfile.objects.filter(user=expert).exists():
+                continue
+
+            def fill(when, expert=expert, spec=spec):
+                expert_profile_save(
+                    actor=expert,
+                    user=expert,
+                    bio=spec["bio"],
+                    capacity=spec["capacity"],
+                    levels={self.sheets[n].pk: level for n, level in spec["levels"].items()},
+                    version=1,
+                )
+                if spec["availability"]:
+                    availability_add(
+                        actor=expert,
+                        user=expert,
+                        starts_on=season.training_start,
+                        ends_on=season.exchange_day or season.training_end,
+                        note=spec["availability"],
+                    )
+
+            self.plan(self.moment(content.PROFILES_AT, minutes=7 * index), fill)
+
+        for index, (name, spec) in enumerate(content.NEEDS.items()):
+            swarmed = self.swarmed.get(name)
+            referent = referent_of(swarmed) if swarmed else None
+            if referent is None:
+                continue
+            profile = NeedsProfile.objects.filter(swarmed_structure=swarmed).first()
+            if profile is not None and (profile.version > 1 or profile.priorities.exists()):
+                continue
+
+            def describe(when, swarmed=swarmed, referent=referent, spec=spec, profile=profile):
+                # The referent completes what the structure wrote in its candidacy.
+                written = (swarmed.candidacy.needs or "").strip() if swarmed.candidacy_id else ""
+                needs_profile_save(
+                    actor=referent,
+                    swarmed=swarmed,
+                    problems=f"{written}\n\n{spec['problems']}" if written else spec["problems"],
+                    priorities={
+                        self.sheets[n].pk: value for n, value in spec["priorities"].items()
+                    },
+                    version=profile.version if profile else 1,
+                )
+
+            self.plan(self.moment(content.NEEDS_AT, minutes=11 * index), describe)
+
+        email, name, reason = content.CONFLICT
+        expert, swarmed = self.people.get(email), self.swarmed.get(name)
+        conflict = PairingConflict.objects.filter(expert=expert, structure__name=name)
+        if expert and swarmed and not conflict.exists():
+            self.plan(
+                self.moment(content.CONFLICT_AT),
+                lambda when: conflict_declare(
+                    actor=self.ansa, expert=expert, structure=swarmed.structure, reason=reason
+                ),
+            )
+
+    # The story
+
+    def plan_story(self) -> None:
+        for name, email, started, ended, reason in content.PAIRINGS:
+            self.plan_pairing(name, email, started, ended, reason)
+        for (name, email), entries in content.LOG_ENTRIES.items():
+            for entry in entries:
+                self.plan(
+                    self.moment((entry[0], "18:00")),
+                    lambda when, pair=(name, email), entry=entry: self.log(pair, entry, when),
+                )
+        name, email, requester, when, reason = content.CHANGE_REQUEST
+        if requester in self.people:
+            self.plan(
+                self.moment(when),
+                lambda when: change_request_create(
+                    actor=self.people[requester],
+                    pairing=self.pairing((name, email)),
+                    reason=reason,
+                ),
+            )
+        for spec in content.TICKETS:
+            self.plan_ticket(spec)
+        for spec in content.QUESTIONS:
+            if spec["structure"] in self.swarmed and spec["asker"] in self.people:
+                self.plan(self.asked_at(spec), lambda when, spec=spec: self.ask(spec, when))
+
+    def pairing(self, pair: tuple[str, str]) -> Pairing:
+        return Pairing.objects.select_related("swarmed_structure__structure", "expert").get(
+            pk=self.pairings[pair].pk
+        )
+
+    def plan_pairing(self, name: str, email: str, started, ended, reason: str) -> None:
+        swarmed, expert = self.swarmed.get(name), self.people.get(email)
+        if swarmed is None or expert is None:
+            return
+
+        def start(when):
+            score, reasons = fit(swarmed, expert)
+            pairing = pairing_start(
+                actor=self.ansa, swarmed=swarmed, expert=expert, score=score, reasons=reasons
+            )
+            Pairing.objects.filter(pk=pairing.pk).update(started_on=when.date())
+            self.pairings[(name, email)] = pairing
+
+        def end(when):
+            pairing = pairing_end(
+                actor=self.ansa, pairing=self.pairing((name, email)), reason=reason
+            )
+            Pairing.objects.filter(pk=pairing.pk).update(ended_on=when.date())
+
+        self.plan(self.moment(started), start)
+        if ended:
+            self.plan(self.moment(ended), end)
+
+    def log(self, pair: tuple[str, str], entry: tuple, when: datetime.datetime) -> None:
+        _days, minutes, channel, numbers, recorder, notes = entry
+        if pair not in self.pairings or recorder not in self.people:
+            return
+        log_entry_add(
+            actor=self.people[recorder],
+            pairing=self.pairing(pair),
+            happened_on=timezone.localdate(when),
+            duration_minutes=minutes,
+            channel=channel,
+            sheet_ids=[self.sheets[number].pk for number in numbers],
+            notes=notes,
+        )
+
     # The hotline
 
-    def open_tickets(self) -> None:
-        for key, name, opener, subject, status, messages in content.TICKETS:
-            swarmed = self.swarmed.get(name)
-            if swarmed is None:
-                continue
-            moments = [self.moment(when) for when, *_rest in messages]
-            ticket = Ticket.objects.create(
-                season=self.season,
-                swarmed_structure=swarmed,
-                opened_by=self.people.get(opener),
-                subject=subject,
-                status=status,
-                created_at=moments[0],
+    def plan_ticket(self, spec: dict) -> None:
+        swarmed = self.swarmed.get(spec["structure"])
+        if swarmed is None:
+            return
+        key = spec["key"]
+        (opened, opener, first), *replies = spec["messages"]
+
+        def open_ticket(when):
+            self.tickets[key] = ticket_create(
+                actor=self.people[opener], swarmed=swarmed, subject=spec["subject"], body=first
             )
-            for when, (_when, author, from_ansa, body) in zip(moments, messages, strict=True):
-                TicketMessage.objects.create(
-                    ticket=ticket,
-                    author=self.people.get(author),
-                    from_ansa=from_ansa,
-                    body=body,
-                    body_html=render_markdown(body),
-                    created_at=when,
-                )
-            Ticket.objects.filter(pk=ticket.pk).update(updated_at=moments[-1])
-            self.tickets[key] = ticket
+
+        def reply(when, author, body):
+            ticket = Ticket.objects.select_related("swarmed_structure__structure").get(
+                pk=self.tickets[key].pk
+            )
+            ticket_reply(actor=self.people[author], ticket=ticket, body=body)
+
+        self.plan(self.moment(opened), open_ticket)
+        for moment, author, body in replies:
+            self.plan(
+                self.moment(moment),
+                lambda when, author=author, body=body: reply(when, author, body),
+            )
+        if spec.get("resolved"):
+            moment, who = spec["resolved"]
+            self.plan(
+                self.moment(moment),
+                lambda when: ticket_resolve(
+                    actor=self.people[who], ticket=Ticket.objects.get(pk=self.tickets[key].pk)
+                ),
+            )
 
     # Questions
 
@@ -455,36 +492,12 @@ class Story:
         session = self.sessions.get(spec["session"])
         if session is None:  # the training's demo was not loaded: two weeks ago
             return self.moment((10, "10:00"))
-        return self.later(office_hours(session.ends_at + datetime.timedelta(hours=spec["asked"])))
+        return self.past(office_hours(session.ends_at + datetime.timedelta(hours=spec["asked"])))
 
     def fresh(self, key: str) -> Question:
         return Question.objects.select_related("season", "swarmed_structure__structure").get(
             pk=self.questions[key].pk
         )
-
-    def ask(self, spec: dict, when: datetime.datetime) -> None:
-        swarmed = self.swarmed[spec["structure"]]
-        asker = self.people[spec["asker"]]
-        module = self.modules.get(spec.get("module"))
-        session = self.sessions.get(spec.get("session", ""))
-        ticket = self.tickets.get(spec.get("ticket", ""))
-        question = qa.question_create(
-            actor=self.ansa if ticket else asker,
-            swarmed=swarmed,
-            title=spec["title"],
-            body=spec["body"],
-            sheet_ids=[self.sheets[number].pk for number in spec["sheets"]],
-            scope=spec["scope"],
-            module_id=module.pk if module else None,
-            session_id=session.pk if session else None,
-            asked_by=asker,
-            from_ticket=ticket,
-        )
-        first_deadline = self.deadline(when, question.escalation)
-        Question.objects.filter(pk=question.pk).update(escalates_at=first_deadline)
-        self.questions[spec["key"]] = question
-        self.answers[spec["key"]] = []
-        self.plan_steps(spec, when, question.escalation, first_deadline)
 
     def deadline(self, since: datetime.datetime, level: str) -> datetime.datetime | None:
         return sla.escalation_deadline(
@@ -493,6 +506,40 @@ class Story:
             expert_days=self.levels.expert_days,
             experts_days=self.levels.experts_days,
         )
+
+    def ask(self, spec: dict, when: datetime.datetime) -> None:
+        sheet_ids = [self.sheets[number].pk for number in spec["sheets"]]
+        if spec.get("ticket"):
+            ticket = Ticket.objects.select_related(
+                "season", "swarmed_structure__structure", "opened_by"
+            ).get(pk=self.tickets[spec["ticket"]].pk)
+            question = ticket_convert(
+                actor=self.ansa,
+                ticket=ticket,
+                title=spec["title"],
+                body=spec["body"],
+                sheet_ids=sheet_ids,
+                scope=spec["scope"],
+            )
+        else:
+            module = self.modules.get(spec.get("module"))
+            session = self.sessions.get(spec.get("session", ""))
+            question = qa.question_create(
+                actor=self.people[spec["asker"]],
+                swarmed=self.swarmed[spec["structure"]],
+                title=spec["title"],
+                body=spec["body"],
+                sheet_ids=sheet_ids,
+                scope=spec["scope"],
+                module_id=module.pk if module else None,
+                session_id=session.pk if session else None,
+            )
+        # The service counted its deadline from the time it ran.
+        first_deadline = self.deadline(when, question.escalation)
+        Question.objects.filter(pk=question.pk).update(escalates_at=first_deadline)
+        self.questions[spec["key"]] = question
+        self.answers[spec["key"]] = []
+        self.plan_steps(spec, when, question.escalation, first_deadline)
 
     def plan_steps(self, spec: dict, asked: datetime.datetime, level: str, first_deadline) -> None:
         anchors = {"d1": first_deadline}
@@ -509,7 +556,7 @@ class Story:
             else:
                 when = previous + datetime.timedelta(hours=after)
             when = max(office_hours(when), previous + datetime.timedelta(minutes=1))
-            when = self.later(when, step=len(steps) - index)
+            when = self.past(when, step=len(steps) - index)
             self.plan(when, lambda at, key=spec["key"], step=step: self.act(key, step, at))
             previous = when
 
@@ -519,10 +566,9 @@ class Story:
         do = step["do"]
         if do == "answer":
             was_open = question.status == QuestionStatus.OPEN
-            self.answers[key].append(
-                qa.answer_create(actor=actor, question=question, body=step["body"])
-            )
-            if was_open:
+            answer = qa.answer_create(actor=actor, question=question, body=step["body"])
+            self.answers[key].append(answer)
+            if was_open:  # the reminder counts from the answer's moment
                 Question.objects.filter(pk=question.pk).update(
                     remind_accept_at=sla.accept_reminder_at(
                         answered_at=when, accept_reminder_days=self.levels.accept_reminder_days
@@ -555,11 +601,6 @@ class Story:
             qa.answer_edit(actor=actor, answer=answer, body=step["body"], version=answer.version)
         elif do == "hide":
             qa.post_hide(actor=actor, post=question, reason=step["reason"])
-            if question.status == QuestionStatus.OPEN and question.escalates_at:
-                # Hiding an unanswered question lets its clock start again from the hiding.
-                Question.objects.filter(pk=question.pk).update(
-                    escalates_at=self.deadline(when, question.escalation)
-                )
         elif do == "widen":
             qa.scope_propose(
                 actor=actor, question=question, scope=step["scope"], reason=step["reason"]
@@ -574,48 +615,40 @@ class Story:
 # --- Entry point ------------------------------------------------------------------------------
 
 
-def people_of(season: Season, experts: dict[str, User]) -> dict[str, User]:
-    emails = {content.ANSA, *experts}
-    members = User.objects.filter(
-        Q(email__in=emails) | Q(season_memberships__swarmed_structure__season=season)
-    ).distinct()
-    return {user.email: user for user in members}
-
-
 def load(stdout, *, present: datetime.datetime | None = None) -> None:
+    """Load the demo as if it were `present` (now by default: tests pass other moments)."""
     season = Season.objects.filter(slug=SEASON_SLUG).first()
     if season is None or season.training_start is None:
-        stdout.write("  tutorat : pas de saison 2026 en cours, rien à ajouter")
+        stdout.write("  tutorat : pas de saison 2026 en cours, rien à ajouter")
         return
-    ansa = User.objects.filter(email=content.ANSA).first()
     sheets = action_sheets()
     swarmed = {
         item.structure.name: item
         for item in season.swarmed.select_related("structure", "candidacy")
     }
-    if ansa is None or len(sheets) < 13 or not swarmed:
+    if not User.objects.filter(email=content.ANSA).exists() or len(sheets) < 13 or not swarmed:
         stdout.write(
-            "  tutorat : il manque le compte Ansa, les fiches-actions ou les structures de la "
+            "  tutorat : il manque le compte Ansa, les fiches-actions ou les structures de la "
             "saison, rien à ajouter"
         )
         return
     ensure_settings(season)
-    experts = ensure_experts(season, sheets)
-    ensure_needs(swarmed, sheets)
-    ensure_conflict(experts, swarmed, ansa)
+    replay = Replay(
+        season=season,
+        swarmed=swarmed,
+        sheets=sheets,
+        people=people_of(season),
+        present=present or timezone.now(),
+    )
+    replay.plan_profiles()
     told = (
         Pairing.objects.filter(swarmed_structure__season=season).exists()
         or Question.objects.filter(season=season).exists()
         or Ticket.objects.filter(season=season).exists()
     )
     if not told:
-        Story(
-            season=season,
-            swarmed=swarmed,
-            sheets=sheets,
-            people=people_of(season, experts),
-            present=present or timezone.now(),
-        ).play()
+        replay.plan_story()
+    replay.play()
 
     pairings = Pairing.objects.filter(swarmed_structure__season=season)
     active = pairings.filter(status=PairingStatus.ACTIVE)
@@ -624,7 +657,7 @@ def load(stdout, *, present: datetime.datetime | None = None) -> None:
     waiting = questions.filter(status=QuestionStatus.OPEN)
     passed_on = waiting.exclude(escalation=EscalationLevel.PAIRED).count()
     stdout.write(
-        f"  tutorat : {ExpertProfile.objects.count()} profils d'expert·es, "
+        f"  tutorat : {ExpertProfile.objects.count()} profils d'expert·es, "
         f"{active.count()} binômes en cours, {unpaired} structures sans expert·e, "
         f"{questions.count()} questions dont {waiting.count()} en attente ({passed_on} "
         f"transmises plus largement), {Ticket.objects.filter(season=season).count()} demandes "

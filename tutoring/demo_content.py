@@ -174,6 +174,12 @@ NEEDS = {
     },
 }
 
+#: When the experts filled in their profiles, the referents their structure's needs (a few
+#: minutes apart), and Ansa declared the conflict: before the first pairs.
+PROFILES_AT = (68, "10:00")
+NEEDS_AT = (66, "14:00")
+CONFLICT_AT = (64, "09:30")
+
 #: (expert, structure, reason): the expert must not tutor that structure.
 CONFLICT = (
     SOPHIE,
@@ -762,7 +768,7 @@ QUESTIONS = [
                 8,
                 "Souvent, quelqu'un qui ne répond plus est simplement pris par son nouveau "
                 "rythme. Envoyez d'abord un **SMS court**, sans question : « Bonne semaine chez "
-                "M. T., je vous appelle vendredi à 18 h. » Et oui, appelez l'employeur : il "
+                "M. T., je vous appelle vendredi à 18 h. » Et oui, appelez l'employeur : il "
                 "sait que la personne vient d'un parcours d'insertion, c'est le cadre convenu "
                 "à la prise de poste. Demandez-lui comment se passent les premiers jours, pas "
                 "s'il est satisfait.",
@@ -1127,7 +1133,7 @@ QUESTIONS = [
                 "Un contact par mois au moins, même sans offre en cours : un appel, un passage, "
                 "une invitation au café de l'emploi. Et trois moments à ne pas manquer : le "
                 "lendemain d'un entretien, la première semaine dans le poste, la fin d'un "
-                "CDD. Pour repère, les vingt CRE d'A.CO.R font environ 1 800 contacts "
+                "CDD. Pour repère, les vingt CRE d'A.CO.R font environ 1 800 contacts "
                 "entreprises par mois.",
             ),
             accept(AMANDINE, 26),
@@ -1143,7 +1149,7 @@ QUESTIONS = [
         "title": "Lever la question de la garde d'enfants avant la prise de poste",
         "body": (
             "Une maman seule a été retenue pour un poste en horaires décalés dans une "
-            "conserverie. Elle n'a pas de solution de garde pour 5 h du matin. Comment "
+            "conserverie. Elle n'a pas de solution de garde pour 5 h du matin. Comment "
             "l'aider sans retarder l'embauche ?"
         ),
         "steps": [
@@ -1395,7 +1401,7 @@ QUESTIONS = [
         "title": "Lettre de mission des CRE : quel objectif chiffré la première année ?",
         "body": (
             "Nous rédigeons la lettre de mission de nos deux CRE. A.CO.R fixe un objectif de "
-            "60 % de personnes en emploi dans l'année : est-ce réaliste pour une équipe qui "
+            "60 % de personnes en emploi dans l'année : est-ce réaliste pour une équipe qui "
             "démarre ?"
         ),
         "steps": [
@@ -1500,89 +1506,73 @@ QUESTIONS = [
 
 # --- Hotline ----------------------------------------------------------------------------------
 
-#: Tickets to Ansa: (key, structure, opened by, subject, status, messages); a message is (moment,
-#: author, from Ansa, body). The ticket whose key a question names is turned into that question.
+#: Tickets to Ansa, opened by the author of their first message: each message is (moment,
+#: author, body). Ansa's reply waits for the structure, the structure's reply goes back to Ansa;
+#: `resolved` is (moment, who marks it resolved). The ticket whose key a question names is
+#: turned into that question by Ansa.
 TICKETS = [
-    (
-        "attestation",
-        TREMPLIN,
-        KARIM,
-        "Attestation de présence pour la séance du module 3",
-        "open",
-        [
+    {
+        "key": "attestation",
+        "structure": TREMPLIN,
+        "subject": "Attestation de présence pour la séance du module 3",
+        "messages": [
             (
                 (1, "10:05"),
                 KARIM,
-                False,
                 "Bonjour, notre financeur nous demande une attestation de présence de Thomas "
                 "et moi à la séance en ligne du module 3. Pouvez-vous nous l'envoyer ? Merci.",
             ),
         ],
-    ),
-    (
-        "troisieme-personne",
-        RHONE_SUD,
-        SAMIR,
-        "Inscrire une troisième personne à la formation-action",
-        "waiting",
-        [
+    },
+    {
+        "key": "troisieme-personne",
+        "structure": RHONE_SUD,
+        "subject": "Inscrire une troisième personne à la formation-action",
+        "messages": [
             (
                 (6, "09:30"),
                 SAMIR,
-                False,
                 "Bonjour, nous recrutons une troisième CRE le mois prochain. Peut-elle "
                 "rejoindre la formation-action en cours de saison ?",
             ),
             (
                 (5, "11:15"),
                 ANSA,
-                True,
                 "Bonjour Samir, oui, dans la limite de trois personnes par structure, ce qui "
                 "est votre cas. Pouvez-vous nous indiquer son nom, sa fonction et sa date "
                 "d'arrivée ? Nous mettrons à jour la convention de participation.",
             ),
         ],
-    ),
-    (
-        "visio-module-3",
-        VAL_DE_LOIRE,
-        ELODIE,
-        "Lien de la visioconférence du module 3",
-        "resolved",
-        [
+    },
+    {
+        "key": "visio-module-3",
+        "structure": VAL_DE_LOIRE,
+        "subject": "Lien de la visioconférence du module 3",
+        "messages": [
             (
                 (16, "08:40"),
                 ELODIE,
-                False,
                 "Bonjour, je ne retrouve pas le lien de la séance en ligne du module 3. "
                 "Pouvez-vous me le renvoyer ?",
             ),
             (
                 (16, "09:10"),
                 ANSA,
-                True,
                 "Bonjour Élodie, le lien figure sur la page de la séance, dans le calendrier "
                 "de la saison. Vous pouvez aussi télécharger l'invitation pour votre agenda.",
             ),
-            (
-                (16, "09:25"),
-                ELODIE,
-                False,
-                "Trouvé, merci beaucoup !",
-            ),
+            ((16, "09:25"), ELODIE, "Trouvé, merci beaucoup !"),
         ],
-    ),
-    (
-        "jobdating",
-        BOURG,
-        ODILE,
-        "Jobdatings du Département et « une offre = une personne »",
-        "open",
-        [
+        "resolved": ((16, "09:26"), ELODIE),
+    },
+    {
+        "key": "jobdating",
+        "structure": BOURG,
+        "subject": "Jobdatings du Département et « une offre = une personne »",
+        "messages": [
             (
                 (16, "17:20"),
                 ODILE,
-                False,
                 "Bonjour, le Département nous demande d'envoyer les personnes que nous suivons "
                 "à ses jobdatings, où dix candidats rencontrent chaque entreprise. Cela me "
                 "semble contraire au principe « une offre = une personne ». Que faire ?",
@@ -1590,11 +1580,10 @@ TICKETS = [
             (
                 (15, "11:00"),
                 ANSA,
-                True,
                 "Bonjour Odile, c'est une question de méthode que les expert·es d'A.CO.R "
                 "traiteront mieux que nous : nous la transformons en question, lisible par tout "
                 "le programme, car d'autres structures la rencontrent.",
             ),
         ],
-    ),
+    },
 ]

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from modules.models import Season
 from portal.enums import DeliveryMode
-from portal.models import Notification, User
+from portal.models import AuditLogEntry, Notification, User
 from portal.registry import demo_loaders
 from tutoring import demo as tutoring_demo
 from tutoring import sla
@@ -88,7 +88,7 @@ def test_loading_the_demo_again_changes_nothing(demo, db):
     assert demo["counts"]["tutoring.Question"] >= 35
     assert row_counts() == demo["counts"]
     assert demo["first"] == demo["second"]
-    assert "tutorat : 5 profils d'expert·es, 4 binômes en cours" in demo["first"]
+    assert "tutorat\u00a0: 5 profils d'expert·es, 4 binômes en cours" in demo["first"]
 
 
 def test_every_expert_has_a_profile_with_strengths_on_some_sheets(season):
@@ -295,3 +295,25 @@ def test_past_notifications_are_read_and_never_e_mailed_again(season):
     assert notifications.filter(read_at=None).exists()
     assert not LogEntry.objects.filter(happened_on__gt=timezone.localdate()).exists()
     assert NeedsProfile.objects.count() == 6
+
+
+def test_every_part_of_the_story_went_through_its_service(season):
+    actions = set(AuditLogEntry.objects.values_list("action", flat=True))
+    assert {
+        "expert_profile.save",
+        "expert_profile.availability_add",
+        "needs_profile.save",
+        "pairing_conflict.declare",
+        "pairing.start",
+        "pairing.end",
+        "log_entry.add",
+        "pairing_change_request.create",
+        "ticket.create",
+        "ticket.reply",
+        "ticket.resolve",
+        "ticket.convert",
+        "question.create",
+        "answer.create",
+        "answer.accept",
+        "question.escalate",
+    } <= actions

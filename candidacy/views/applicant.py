@@ -41,6 +41,7 @@ from candidacy.forms import (
 from candidacy.models import Candidacy, CandidacyState, SignatureRequest, SignatureStatus
 from modules.models import Season
 from portal.files import private_file_response
+from portal.forms import add_service_errors as _add_errors
 
 MEGABYTE = 1024 * 1024
 
@@ -79,15 +80,6 @@ def _criterion_of(candidacy: Candidacy, code: str) -> Criterion:
 
 def _bound(form_class, request: HttpRequest, **kwargs):
     return form_class(request.POST if request.method == "POST" else None, **kwargs)
-
-
-def _add_errors(form, error: ValidationError, *, default_field: str | None = None) -> None:
-    """Put a service's errors next to their fields; the others at the top of the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else default_field, errors)
-    else:
-        form.add_error(default_field, error)
 
 
 def _conflict(candidacy: Candidacy) -> dict:

@@ -38,6 +38,7 @@ from modules.models import (
 from modules.permissions import member_of
 from modules.services import assignments as services
 from portal.files import private_file_response
+from portal.forms import add_service_errors as _add_errors
 from portal.security import staff_page
 
 MEGABYTE = 1024 * 1024
@@ -240,15 +241,6 @@ def assignment_edit(request: HttpRequest, season: str, module_id: int) -> HttpRe
         "modules/assignments/edit.html",
         {"season": season, "module": module, "assignment": assignment, "form": form},
     )
-
-
-def _add_errors(form, error: ValidationError, *, default_field: str | None = None) -> None:
-    """Put a service's errors next to their fields; the others at the top of the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else default_field, errors)
-    else:
-        form.add_error(default_field, error)
 
 
 # --- The structure's deliverable (its members) -----------------------------------------------

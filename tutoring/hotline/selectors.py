@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, Max, Prefetch, QuerySet, Value, When
 
-from modules.models import Season, SwarmedStructure
+from modules.models import Season
 from portal.models import Structure
 from tutoring.enums import TicketStatus
 from tutoring.models import Attachment, Ticket, TicketMessage
@@ -110,18 +110,6 @@ def attachment_get(pk: int) -> Attachment | None:
         Attachment.objects.select_related("message__ticket")
         .filter(pk=pk, message__isnull=False)
         .first()
-    )
-
-
-def structures_of(user) -> list[SwarmedStructure]:
-    """The swarmed structures a person may open a ticket for, latest season first."""
-    ids = swarmed_ids(user)
-    if not ids:
-        return []
-    return list(
-        SwarmedStructure.objects.filter(pk__in=ids)
-        .select_related("structure", "season")
-        .order_by("-season__call_opens_at", "structure__name")
     )
 
 

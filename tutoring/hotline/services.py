@@ -24,6 +24,7 @@ from tutoring.attachments import attachments_save, stored_files
 from tutoring.enums import Scope, TicketStatus
 from tutoring.hotline import permissions
 from tutoring.models import Question, Ticket, TicketMessage
+from tutoring.notify import notify
 from tutoring.permissions import can_manage_tutoring, is_swarmed_member
 
 MAX_SUBJECT = 200
@@ -66,18 +67,8 @@ def _structure_people(ticket: Ticket, *, besides: User | None = None) -> list[Us
     return [member.user for member in members if member.user != besides]
 
 
-def _notify(people, ticket: Ticket, *, kind: str, title: str, body: str = "") -> None:
-    url = ticket_url(ticket)
-    for person in people:
-        notification_create(
-            recipient=person,
-            category=NotificationCategory.TUTORING,
-            kind=kind,
-            title=title,
-            body=body,
-            url=url,
-            target=ticket,
-        )
+def _notify(people, ticket: Ticket, **message) -> None:
+    notify(people, ticket, url=ticket_url(ticket), **message)
 
 
 def _lock(ticket: Ticket) -> Ticket:

@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from modules.views.assignments import _add_errors
 from portal.files import private_file_response
+from portal.forms import add_service_errors as _add_errors
 from tutoring.attachments import check_uploads
 from tutoring.enums import TicketStatus
 from tutoring.hotline import permissions, selectors, services
@@ -31,6 +31,7 @@ from tutoring.hotline.forms import (
 )
 from tutoring.models import Ticket
 from tutoring.permissions import can_manage_tutoring
+from tutoring.selectors import swarmed_structures_of
 
 PAGE_SIZE = 20
 
@@ -127,7 +128,7 @@ def ticket_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def ticket_create(request: HttpRequest) -> HttpResponse:
-    structures = selectors.structures_of(request.user)
+    structures = swarmed_structures_of(request.user)
     if not structures:
         raise PermissionDenied
     if request.method != "POST":

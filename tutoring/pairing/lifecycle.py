@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 
 from modules.models import SwarmedStructure
 from portal.audit.services import audit_log
-from portal.enums import NotificationCategory
 from portal.models import User
-from portal.notifications.services import notification_create
 from portal.permissions import grant, revoke
 from tutoring.enums import PairingStatus
 from tutoring.models import Pairing, PairingConflict, ProposalItem
+from tutoring.notify import notify as notify_people
 from tutoring.permissions import PAIR_SPACE_PERMISSION, can_manage_tutoring, is_expert
 
 
@@ -92,31 +91,28 @@ def pairing_start(
 def _notify_start(pairing: Pairing) -> None:
     url = pairing_url(pairing)
     structure = pairing.swarmed_structure.structure.name
-    notification_create(
-        recipient=pairing.expert,
-        category=NotificationCategory.TUTORING,
+    notify_people(
+        [pairing.expert],
+        pairing,
+        url=url,
         kind="pairing.started",
         title=_("Vous accompagnez désormais %(structure)s") % {"structure": structure},
         body=_(
             "Ansa vous a confié le tutorat de cette structure. Son profil de besoins et l'espace "
             "du binôme vous attendent ; vous pouvez demander un changement en le motivant."
         ),
-        url=url,
-        target=pairing,
     )
-    for person in pair_people(pairing):
-        notification_create(
-            recipient=person,
-            category=NotificationCategory.TUTORING,
-            kind="pairing.started",
-            title=_("Votre expert·e A.CO.R : %(expert)s") % {"expert": pairing.expert},
-            body=_(
-                "Posez-lui vos questions depuis le portail. Si ce binôme ne convient pas, vous "
-                "pouvez demander un changement en le motivant."
-            ),
-            url=url,
-            target=pairing,
-        )
+    notify_people(
+        pair_people(pairing),
+        pairing,
+        url=url,
+        kind="pairing.started",
+        title=_("Votre expert·e A.CO.R : %(expert)s") % {"expert": pairing.expert},
+        body=_(
+            "Posez-lui vos questions depuis le portail. Si ce binôme ne convient pas, vous "
+            "pouvez demander un changement en le motivant."
+        ),
+    )
 
 
 def pairing_end(*, actor: User, pairing: Pairing, reason: str, notify: bool = True) -> Pairing:
@@ -145,17 +141,15 @@ def pairing_end(*, actor: User, pairing: Pairing, reason: str, notify: bool = Tr
         )
         if notify:
             structure = locked.swarmed_structure.structure.name
-            for person in [locked.expert, *pair_people(locked)]:
-                notification_create(
-                    recipient=person,
-                    category=NotificationCategory.TUTORING,
-                    kind="pairing.ended",
-                    title=_("Le binôme %(structure)s — %(expert)s prend fin")
-                    % {"structure": structure, "expert": locked.expert},
-                    body=_("Motif : %(reason)s") % {"reason": locked.end_reason},
-                    url=pairing_url(locked),
-                    target=locked,
-                )
+            notify_people(
+                [locked.expert, *pair_people(locked)],
+                locked,
+                url=pairing_url(locked),
+                kind="pairing.ended",
+                title=_("Le binôme %(structure)s — %(expert)s prend fin")
+                % {"structure": structure, "expert": locked.expert},
+                body=_("Motif : %(reason)s") % {"reason": locked.end_reason},
+            )
     return locked
 
 

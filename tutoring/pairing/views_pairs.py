@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from modules.models import Season
-from modules.views.assignments import _add_errors
+from portal.forms import add_service_errors as _add_errors
 from portal.roles import is_ansa
 from portal.security import staff_page
 from tutoring.enums import ChangeRequestStatus

@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from modules.models import Season
-from modules.views.assignments import _add_errors
+from portal.forms import add_service_errors as _add_errors
 from portal.models import Structure
 from portal.security import staff_page
 from tutoring.enums import PairingStatus, ProposalStatus

@@ -15,7 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from modules.views.assignments import _add_errors
+from portal.forms import add_service_errors as _add_errors
 from portal.models import Structure, User
 from tutoring.enums import ExpertiseLevel, NeedPriority
 from tutoring.models import ExpertAvailability, PairingConflict

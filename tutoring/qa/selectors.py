@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from curriculum.models import ActionSheetPage
-from modules.models import Season, SwarmedStructure
+from modules.models import Season
 from portal.roles import is_ansa
 from tutoring.enums import EscalationLevel, QuestionStatus
 from tutoring.models import Answer, Attachment, Comment, Question
@@ -157,15 +157,6 @@ def seasons_of(user) -> list[Season]:
         Season.objects.filter(swarmed__pk__in=swarmed_ids(user))
         .distinct()
         .order_by("-call_opens_at")
-    )
-
-
-def structures_of(user) -> list[SwarmedStructure]:
-    """The swarmed structures the user can ask in the name of (latest season first)."""
-    return list(
-        SwarmedStructure.objects.filter(pk__in=swarmed_ids(user))
-        .select_related("structure", "season")
-        .order_by("-season__call_opens_at")
     )
 
 

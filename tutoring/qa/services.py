@@ -16,9 +16,7 @@ from django.utils.translation import gettext as _
 from curriculum.models import ActionSheetPage
 from modules.models import ModulePage, SwarmedStructure, TrainingSession
 from portal.audit.services import audit_log
-from portal.enums import NotificationCategory
 from portal.models import User
-from portal.notifications.services import notification_create
 from portal.roles import Role, is_ansa, people_with_role
 from portal.sanitiser import render_markdown
 from tutoring import sla
@@ -42,6 +40,7 @@ from tutoring.models import (
     TicketStatus,
     TutoringSettings,
 )
+from tutoring.notify import notify
 from tutoring.pairing.lifecycle import active_pairing_of, touch_last_contact
 from tutoring.permissions import is_swarmed_member
 from tutoring.qa import permissions
@@ -103,17 +102,8 @@ def _check_text(errors: dict, field: str, text: str, *, maximum: int, empty: str
         ) % {"length": len(text), "maximum": maximum}
 
 
-def _notify(people, question: Question, *, kind: str, title: str, body: str = "") -> None:
-    for person in people:
-        notification_create(
-            recipient=person,
-            category=NotificationCategory.TUTORING,
-            kind=kind,
-            title=title,
-            body=body,
-            url=question_url(question),
-            target=question,
-        )
+def _notify(people, question: Question, **message) -> None:
+    notify(people, question, url=question_url(question), **message)
 
 
 def _structure_people(question: Question) -> list[User]:

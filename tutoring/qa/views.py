@@ -16,14 +16,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from modules.models import ModulePage, Season, TrainingSession
-from modules.views.assignments import _add_errors
 from portal.files import private_file_response
+from portal.forms import add_service_errors as _add_errors
 from portal.security import staff_page
 from tutoring import attachments
 from tutoring.enums import EscalationLevel, QuestionStatus
 from tutoring.models import Answer, Comment, Question, ScopeProposal
 from tutoring.permissions import can_use_tutoring
 from tutoring.qa import forms, permissions, selectors, services
+from tutoring.selectors import swarmed_structures_of
 
 PAGE_SIZE = 20
 
@@ -75,7 +76,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
             "view": view,
             "view_label": forms.VIEWS[view],
             "filters": filters,
-            "can_ask": bool(selectors.structures_of(user)),
+            "can_ask": bool(swarmed_structures_of(user)),
             "now": timezone.now(),
         },
     )
@@ -95,7 +96,7 @@ def _ask_form(request: HttpRequest, structures, data=None, files=None) -> forms.
 
 @require_http_methods(["GET", "POST"])
 def question_create(request: HttpRequest) -> HttpResponse:
-    structures = selectors.structures_of(request.user)
+    structures = swarmed_structures_of(request.user)
     if not structures:
         raise PermissionDenied
     similar: list = []

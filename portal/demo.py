@@ -24,6 +24,8 @@ DEMO_PEOPLE = [
     DemoPerson("expert1@essaim.test", "Nadia", "Etcheverry", Role.EXPERT),
     DemoPerson("expert2@essaim.test", "Julien", "Carrère", Role.EXPERT),
     DemoPerson("expert3@essaim.test", "Sophie", "Larrieu", Role.EXPERT),
+    DemoPerson("expert4@essaim.test", "Mathieu", "Hourcade", Role.EXPERT),
+    DemoPerson("expert5@essaim.test", "Amaia", "Duhalde", Role.EXPERT),
     DemoPerson("referent1@essaim.test", "Karim", "Benali", Role.REFERENT),
     DemoPerson("referent2@essaim.test", "Élodie", "Marchand", Role.REFERENT),
     DemoPerson("participant1@essaim.test", "Thomas", "Nguyen", Role.PARTICIPANT),

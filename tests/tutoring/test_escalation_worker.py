@@ -1,0 +1,54 @@
+"""Escalation and accept reminders run as Celery tasks on a real worker through Redis."""
+
+import datetime
+
+from django.utils import timezone
+
+from portal.models import Notification
+from tests.conftest import require_service
+from tests.curriculum.factories import ActionSheetPageFactory
+from tests.helpers import worker_on_own_queue
+from tests.tutoring.factories import (
+    AnswerFactory,
+    ExpertProfileFactory,
+    PairingFactory,
+    QuestionFactory,
+)
+from tutoring.enums import EscalationLevel, QuestionStatus
+from tutoring.models import Question
+from tutoring.tasks import accept_reminders, escalate_questions
+
+
+def test_a_real_worker_escalates_overdue_questions_and_reminds_askers(transactional_db):
+    broker = require_service("CELERY_BROKER_URL")
+    sheet = ActionSheetPageFactory()
+    skilled = ExpertProfileFactory(levels={sheet: 3}).user
+    pairing = PairingFactory()
+    overdue = QuestionFactory(
+        swarmed_structure=pairing.swarmed_structure,
+        sheets=[sheet],
+        escalates_at=timezone.now() - datetime.timedelta(minutes=5),
+    )
+    waiting = QuestionFactory(swarmed_structure=pairing.swarmed_structure, sheets=[sheet])
+    answered = QuestionFactory(
+        swarmed_structure=pairing.swarmed_structure,
+        sheets=[sheet],
+        status=QuestionStatus.ANSWERED,
+        escalates_at=None,
+        remind_accept_at=timezone.now() - datetime.timedelta(minutes=5),
+    )
+    AnswerFactory(question=answered)
+
+    with worker_on_own_queue(broker):
+        assert escalate_questions.delay().get(timeout=30) == 1
+        assert accept_reminders.delay().get(timeout=30) == 1
+        # Run again: nothing is escalated or reminded twice.
+        assert escalate_questions.delay().get(timeout=30) == 0
+        assert accept_reminders.delay().get(timeout=30) == 0
+
+    assert Question.objects.get(pk=overdue.pk).escalation == EscalationLevel.EXPERTS
+    assert Question.objects.get(pk=waiting.pk).escalation == EscalationLevel.PAIRED
+    assert Notification.objects.filter(recipient=skilled, kind="question.escalated_experts")
+    assert Notification.objects.filter(
+        recipient=answered.asked_by, kind="question.accept_reminder"
+    ).exists()

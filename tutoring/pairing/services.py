@@ -109,7 +109,7 @@ def _lower_first(label) -> str:
 
 def describe_reason(reason: dict) -> str:
     """« Fiche 8 — La prospection… : besoin prioritaire × référence sur la fiche »."""
-    return _("Fiche %(number)s — %(title)s\u00a0: %(need)s × %(level)s") % {
+    return _("Fiche %(number)s — %(title)s : %(need)s × %(level)s") % {
         "number": reason.get("sheet", "?"),
         "title": reason.get("title", ""),
         "need": _lower_first(NeedPriority(reason.get("need", 0)).label),

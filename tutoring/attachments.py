@@ -31,7 +31,7 @@ def check_uploads(uploads: Iterable) -> list[tuple]:
             content_type, extension = check_upload(uploaded)
         except ValidationError as error:
             raise ValidationError(
-                _("« %(name)s » : %(error)s") % {"name": uploaded.name, "error": error.messages[0]}
+                _("« %(name)s » : %(error)s") % {"name": uploaded.name, "error": error.messages[0]}
             ) from error
         checked.append((uploaded, content_type, extension))
     return checked

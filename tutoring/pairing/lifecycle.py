@@ -65,7 +65,7 @@ def pairing_start(
     with transaction.atomic():
         if Pairing.objects.filter(swarmed_structure=swarmed, status=PairingStatus.ACTIVE).exists():
             raise ValidationError(
-                _("%(structure)s a déjà un binôme en cours : terminez-le d'abord.")
+                _("%(structure)s a déjà un binôme en cours : terminez-le d'abord.")
                 % {"structure": swarmed.structure.name}
             )
         pairing = Pairing.objects.create(
@@ -99,7 +99,7 @@ def _notify_start(pairing: Pairing) -> None:
         title=_("Vous accompagnez désormais %(structure)s") % {"structure": structure},
         body=_(
             "Ansa vous a confié le tutorat de cette structure. Son profil de besoins et l'espace "
-            "du binôme vous attendent ; vous pouvez demander un changement en le motivant."
+            "du binôme vous attendent ; vous pouvez demander un changement en le motivant."
         ),
     )
     notify_people(
@@ -107,7 +107,7 @@ def _notify_start(pairing: Pairing) -> None:
         pairing,
         url=url,
         kind="pairing.started",
-        title=_("Votre expert·e A.CO.R : %(expert)s") % {"expert": pairing.expert},
+        title=_("Votre expert·e A.CO.R : %(expert)s") % {"expert": pairing.expert},
         body=_(
             "Posez-lui vos questions depuis le portail. Si ce binôme ne convient pas, vous "
             "pouvez demander un changement en le motivant."
@@ -148,7 +148,7 @@ def pairing_end(*, actor: User, pairing: Pairing, reason: str, notify: bool = Tr
                 kind="pairing.ended",
                 title=_("Le binôme %(structure)s — %(expert)s prend fin")
                 % {"structure": structure, "expert": locked.expert},
-                body=_("Motif : %(reason)s") % {"reason": locked.end_reason},
+                body=_("Motif : %(reason)s") % {"reason": locked.end_reason},
             )
     return locked
 

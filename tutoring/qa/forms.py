@@ -14,7 +14,7 @@ from tutoring.models import TutoringSettings
 from tutoring.qa import services
 
 FILES_HELP = _(
-    "Jusqu'à %(count)s fichiers : PDF, document bureautique (Word, Excel, OpenDocument) ou image "
+    "Jusqu'à %(count)s fichiers : PDF, document bureautique (Word, Excel, OpenDocument) ou image "
     "PNG ou JPEG, %(size)s Mo au plus chacun. En cas d'erreur, choisissez-les de nouveau."
 ) % {"count": MAX_ATTACHMENTS_PER_POST, "size": MAX_EVIDENCE_BYTES // (1024 * 1024)}
 
@@ -60,7 +60,7 @@ class QuestionForm(forms.Form):
         label=_("Titre de la question"),
         max_length=services.MAX_TITLE,
         help_text=_(
-            "Une phrase qui dit l'essentiel, par exemple « Comment relancer un employeur ? »."
+            "Une phrase qui dit l'essentiel, par exemple « Comment relancer un employeur ? »."
         ),
         widget=forms.TextInput(attrs={"autocomplete": "off", "data-similar-source": "title"}),
     )
@@ -74,7 +74,7 @@ class QuestionForm(forms.Form):
         label=_("Fiches-actions concernées"),
         queryset=ActionSheetPage.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Au moins une : c'est ainsi que les expert·es des fiches la retrouvent."),
+        help_text=_("Au moins une : c'est ainsi que les expert·es des fiches la retrouvent."),
         error_messages={"required": _("Choisissez au moins une fiche-action concernée.")},
     )
     module = forms.TypedChoiceField(
@@ -85,13 +85,13 @@ class QuestionForm(forms.Form):
         label=_("Séance (facultatif)"), coerce=int, required=False, empty_value=None
     )
     scope = forms.ChoiceField(
-        label=_("Qui peut lire la question ?"),
+        label=_("Qui peut lire la question ?"),
         choices=Scope.choices,
         initial=Scope.PAIR,
         widget=forms.RadioSelect,
         help_text=_(
             "Les expert·es A.CO.R et l'équipe Ansa lisent toujours toutes les questions. "
-            "Ansa peut vous proposer plus tard de l'élargir : vous déciderez."
+            "Ansa peut vous proposer plus tard de l'élargir : vous déciderez."
         ),
     )
     files = MultipleFileField()
@@ -176,14 +176,14 @@ class HideForm(forms.Form):
 
 class CloseForm(forms.Form):
     reason = forms.CharField(
-        label=_("Pourquoi la clore ? (facultatif)"), max_length=300, required=False
+        label=_("Pourquoi la clore ? (facultatif)"), max_length=300, required=False
     )
 
 
 class ScopeProposalForm(forms.Form):
     scope = forms.ChoiceField(label=_("Visibilité proposée"), widget=forms.RadioSelect)
     reason = forms.CharField(
-        label=_("Pourquoi l'élargir ?"),
+        label=_("Pourquoi l'élargir ?"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("La personne qui a posé la question lira ce message avant de décider."),

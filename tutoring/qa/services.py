@@ -97,7 +97,7 @@ def _check_text(errors: dict, field: str, text: str, *, maximum: int, empty: str
         errors[field] = empty
     elif len(text) > maximum:
         errors[field] = _(
-            "Ce texte compte %(length)s caractères : %(maximum)s au plus. Raccourcissez-le "
+            "Ce texte compte %(length)s caractères : %(maximum)s au plus. Raccourcissez-le "
             "ou joignez un fichier."
         ) % {"length": len(text), "maximum": maximum}
 
@@ -242,7 +242,7 @@ def question_create(
             obj=question,
             changes={"scope": [None, scope], "escalation": [None, level]},
         )
-        title_text = _("Nouvelle question de %(structure)s : %(title)s") % {
+        title_text = _("Nouvelle question de %(structure)s : %(title)s") % {
             "structure": swarmed.structure.name,
             "title": question.title,
         }
@@ -252,7 +252,7 @@ def question_create(
                 question,
                 kind="question.asked",
                 title=title_text,
-                body=_("Vous êtes l'expert·e de ce binôme : à vous de répondre en premier."),
+                body=_("Vous êtes l'expert·e de ce binôme : à vous de répondre en premier."),
             )
         else:
             _notify(
@@ -260,7 +260,7 @@ def question_create(
                 question,
                 kind="question.asked",
                 title=title_text,
-                body=_("Cette structure n'a pas encore d'expert·e attitré·e : toute réponse aide."),
+                body=_("Cette structure n'a pas encore d'expert·e attitré·e : toute réponse aide."),
             )
     return question
 
@@ -279,7 +279,7 @@ def answer_create(*, actor: User, question: Question, body: str, checked_uploads
     with stored_files() as written, transaction.atomic():
         locked = Question.objects.select_for_update().get(pk=question.pk)
         if locked.status in FINISHED:
-            raise ValidationError(_("Cette question est close : elle ne reçoit plus de réponse."))
+            raise ValidationError(_("Cette question est close : elle ne reçoit plus de réponse."))
         answer = Answer.objects.create(
             question=locked,
             author=actor,
@@ -312,7 +312,7 @@ def answer_create(*, actor: User, question: Question, body: str, checked_uploads
             title=_("%(author)s a répondu à « %(title)s »")
             % {"author": actor, "title": locked.title},
             body=_(
-                "Si la réponse vous convient, acceptez-la : elle nourrira le guide d'essaimage."
+                "Si la réponse vous convient, acceptez-la : elle nourrira le guide d'essaimage."
             ),
         )
     question.refresh_from_db()
@@ -527,7 +527,7 @@ def question_mark_duplicate(*, actor: User, question: Question, original: Questi
         errors["original"] = _("Une question ne peut pas être le doublon d'elle-même.")
     elif original.duplicate_of_id == question.pk or original.status == QuestionStatus.DUPLICATE:
         errors["original"] = _(
-            "Cette question est elle-même un doublon : choisissez la question d'origine."
+            "Cette question est elle-même un doublon : choisissez la question d'origine."
         )
     if errors:
         raise ValidationError(errors)
@@ -634,9 +634,9 @@ def scope_decide(*, actor: User, proposal: ScopeProposal, agree: bool) -> ScopeP
                 question,
                 kind="question.scope_decided",
                 title=(
-                    _("Élargissement accepté : « %(title)s »")
+                    _("Élargissement accepté : « %(title)s »")
                     if agree
-                    else _("Élargissement refusé : « %(title)s »")
+                    else _("Élargissement refusé : « %(title)s »")
                 )
                 % {"title": question.title},
             )
@@ -719,18 +719,18 @@ def _escalate(question: Question, now) -> None:
     if target == EscalationLevel.EXPERTS:
         kind = QuestionEventKind.ESCALATED_EXPERTS
         recipients = experts_of_sheets(question)
-        title = _("Question sans réponse de %(structure)s : %(title)s")
+        title = _("Question sans réponse de %(structure)s : %(title)s")
         body = _(
-            "L'expert·e du binôme n'a pas répondu dans le délai : votre expertise est demandée."
+            "L'expert·e du binôme n'a pas répondu dans le délai : votre expertise est demandée."
         )
     else:
         kind = QuestionEventKind.ESCALATED_ANSA
         recipients = list(people_with_role(Role.ANSA))
-        title = _("Question toujours sans réponse de %(structure)s : %(title)s")
+        title = _("Question toujours sans réponse de %(structure)s : %(title)s")
         body = _(
             "Ni l'expert·e du binôme ni les expert·es des fiches n'ont répondu dans les délais."
         )
-    _event(question, kind, detail=EscalationLevel(target).label, at=now)
+    _event(question, kind, at=now)
     audit_log(
         actor=None,
         action="question.escalate",
@@ -751,7 +751,7 @@ def _escalate(question: Question, now) -> None:
             kind=f"question.{kind}",
             title=_("Votre question « %(title)s » est transmise plus largement")
             % {"title": question.title},
-            body=_("Elle attend toujours une réponse : %(who)s la reçoivent maintenant.")
+            body=_("Elle attend toujours une réponse : %(who)s la reçoivent maintenant.")
             % {"who": EscalationLevel(target).label},
         )
 
@@ -782,7 +782,7 @@ def remind_accept_due(*, now=None) -> int:
                 kind="question.accept_reminder",
                 title=_("Une réponse à « %(title)s » vous attend") % {"title": question.title},
                 body=_(
-                    "Si elle vous a aidé·e, acceptez-la ; sinon, dites en commentaire ce qui "
+                    "Si elle vous a aidé·e, acceptez-la ; sinon, dites en commentaire ce qui "
                     "manque."
                 ),
             )

@@ -131,7 +131,7 @@ def question_create(request: HttpRequest) -> HttpResponse:
                 messages.success(
                     request,
                     _(
-                        "Votre question est posée. Vous serez prévenu·e de chaque réponse ; "
+                        "Votre question est posée. Vous serez prévenu·e de chaque réponse ; "
                         "sans réponse dans les délais, elle sera transmise plus largement."
                     ),
                 )
@@ -281,7 +281,7 @@ def answer_accept(request: HttpRequest, pk: int, answer_id: int) -> HttpResponse
             messages.error(request, message)
     else:
         messages.success(
-            request, _("Réponse acceptée : elle pourra nourrir le guide d'essaimage. Merci.")
+            request, _("Réponse acceptée : elle pourra nourrir le guide d'essaimage. Merci.")
         )
     return redirect(_detail_url(question, f"reponse-{answer.pk}"))
 
@@ -369,7 +369,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
             _add_errors(form, error, default_field="body")
         else:
             messages.success(
-                request, _("La question est modifiée ; sa version précédente est conservée.")
+                request, _("La question est modifiée ; sa version précédente est conservée.")
             )
             return redirect(services.question_url(question))
     return render(
@@ -413,7 +413,7 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
             _add_errors(form, error, default_field="body")
         else:
             messages.success(
-                request, _("La réponse est modifiée ; sa version précédente est conservée.")
+                request, _("La réponse est modifiée ; sa version précédente est conservée.")
             )
             return redirect(_detail_url(question, f"reponse-{answer.pk}"))
     return render(
@@ -466,7 +466,7 @@ def post_hide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             _add_errors(form, error, default_field="reason")
         else:
-            messages.success(request, _("Le message est masqué ; le motif est conservé."))
+            messages.success(request, _("Le message est masqué ; le motif est conservé."))
             return redirect(services.question_url(question))
     return render(
         request,

@@ -190,7 +190,7 @@ def test_sheet_lists_related_items_for_members(client, framework, session_relati
 
 
 @pytest.mark.django_db
-def test_related_region_explains_what_will_appear(client, framework):
+def test_related_region_lists_the_tutoring_questions_of_the_sheet(client, framework):
     client.force_login(UserFactory(roles=[Role.REFERENT]))
     html = client.get(framework.get_children().first().url).content.decode()
-    assert "apparaîtront ici" in html
+    assert "Questions au tutorat sur cette fiche" in html

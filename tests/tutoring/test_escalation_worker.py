@@ -4,9 +4,10 @@ import datetime
 
 from django.utils import timezone
 
+from portal.enums import DeliveryMode
 from portal.models import Notification
 from tests.conftest import require_service
-from tests.helpers import worker_on_own_queue
+from tests.helpers import wait_for, worker_on_own_queue
 from tests.tutoring.factories import (
     AnswerFactory,
     ExpertProfileFactory,
@@ -42,6 +43,14 @@ def test_a_real_worker_escalates_overdue_questions_and_reminds_askers(transactio
         # Run again: nothing is escalated or reminded twice.
         assert escalate_questions.delay().get(timeout=30) == 0
         assert accept_reminders.delay().get(timeout=30) == 0
+        # The notifications' e-mails leave through the same worker: let it finish them.
+        assert wait_for(
+            lambda: (
+                not Notification.objects.filter(
+                    delivery=DeliveryMode.IMMEDIATE, emailed_at__isnull=True
+                ).exists()
+            )
+        )
 
     assert Question.objects.get(pk=overdue.pk).escalation == EscalationLevel.EXPERTS
     assert Question.objects.get(pk=waiting.pk).escalation == EscalationLevel.PAIRED

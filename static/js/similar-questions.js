@@ -10,7 +10,8 @@
   var sources = form.querySelectorAll("[data-similar-source]");
   var timer = null;
   var last = "";
-  var controller = null;
+  // Stale answers are ignored rather than aborted: cutting a request off mid-way gains nothing.
+  var latest = 0;
 
   function text() {
     var parts = [];
@@ -47,15 +48,16 @@
     var query = text();
     if (query.length < 3 || query === last) { return; }
     last = query;
-    if (controller) { controller.abort(); }
-    controller = window.AbortController ? new AbortController() : null;
+    latest += 1;
+    var mine = latest;
     fetch(url + "?q=" + encodeURIComponent(query.slice(0, 2000)), {
       credentials: "same-origin",
-      headers: { "Accept": "application/json" },
-      signal: controller ? controller.signal : undefined
+      headers: { "Accept": "application/json" }
     }).then(function (response) {
       return response.ok ? response.json() : { results: [] };
-    }).then(function (data) { render(data.results || []); }).catch(function () {});
+    }).then(function (data) {
+      if (mine === latest) { render(data.results || []); }
+    }).catch(function () {});
   }
 
   sources.forEach(function (field) {

@@ -28,6 +28,7 @@ import re
 from functools import partial
 from urllib.parse import quote, urlparse
 
+import pytest
 from playwright.sync_api import expect
 
 from modules.models import SwarmedStructure
@@ -285,7 +286,11 @@ def _referent_asks(page) -> str:
     expect(field(page, "Titre de la question")).to_have_value(TITLE)
     assert_accessible(page)
 
-    field(page, "Votre question").fill(BODY)
+    # Typing the body asks for similar questions again: let that answer arrive before leaving the
+    # page, so no request of the live server is cut off mid-way (it would keep its connection).
+    with page.expect_response(lambda response: "/tutorat/questions/similaires/" in response.url):
+        field(page, "Votre question").fill(BODY)
+    page.wait_for_load_state("networkidle")
     sheets = page.get_by_role("group", name=re.compile(rf"^{words('Fiches-actions concernées')}"))
     sheets.get_by_label(re.compile(rf"^Fiche {SHEET} — ")).check()
     scope = page.get_by_role("group", name="Qui peut lire la question ?")
@@ -407,6 +412,25 @@ def _another_expert_answers_it(page, question: Question) -> None:
     expect(items.nth(1)).to_contain_text(f"Réponse publiée ({SHEET_EXPERT_NAME})")
     expect(items.nth(2)).to_contain_text("Transmise aux expert·es des fiches")
     log_out(page)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _no_connection_left_behind(django_db_blocker):
+    """Close what the live server's request threads may leave open on PostgreSQL.
+
+    After this journey one server connection stays open (cause not found yet: see the session
+    note); the test database could then not be dropped at the end of the run.
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 def test_pairing_question_answer_acceptance_and_escalation(page, demo_site):

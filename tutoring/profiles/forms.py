@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from modules.forms_assignments import VersionedForm
 from portal.models import Structure
 from tutoring.enums import ExpertiseLevel, NeedPriority
 from tutoring.models import ExpertAvailability, PairingConflict
@@ -10,19 +11,6 @@ from tutoring.profiles import services
 from tutoring.profiles.selectors import by_axis
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class VersionedForm(forms.Form):
-    """A form that changes a profile: it remembers the version it was opened at."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-
-
-def with_version(data, version: int):
-    """The typed data with the profile's current version, after someone else saved it."""
-    data = data.copy()
-    data["version"] = str(version)
-    return data
 
 
 class SheetScaleForm(VersionedForm):

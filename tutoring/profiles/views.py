@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from modules.forms_assignments import with_version
 from portal.forms import add_service_errors as _add_errors
 from portal.models import Structure, User
 from tutoring.enums import ExpertiseLevel, NeedPriority
@@ -116,7 +117,7 @@ def expert_profile_edit(request: HttpRequest, user_id: int) -> HttpResponse:
                 profile = selectors.expert_profile_of(selectors.expert_get(expert.pk))
                 # What this person typed stays in the form, now carrying the current version.
                 form = forms.ExpertProfileForm(
-                    forms.with_version(request.POST, profile.version), sheets=sheets, values=levels
+                    with_version(request.POST, profile.version), sheets=sheets, values=levels
                 )
                 form.is_valid()
             except ValidationError as error:
@@ -291,7 +292,7 @@ def needs_profile_edit(request: HttpRequest, swarmed_id: int) -> HttpResponse:
                 conflict = True
                 profile = services.needs_profile_for(swarmed)
                 form = forms.NeedsProfileForm(
-                    forms.with_version(request.POST, profile.version),
+                    with_version(request.POST, profile.version),
                     sheets=sheets,
                     values=priorities,
                 )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from modules.forms_assignments import with_version
 from modules.models import ModulePage, Season, TrainingSession
 from portal.files import private_file_response
 from portal.forms import add_service_errors as _add_errors
@@ -363,7 +364,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except services.ConcurrentEdit:
             conflict = selectors.question_get(question.pk)
-            form = forms.QuestionEditForm(_with_version(request.POST, conflict.version))
+            form = forms.QuestionEditForm(with_version(request.POST, conflict.version))
             form.is_valid()
         except ValidationError as error:
             _add_errors(form, error, default_field="body")
@@ -377,12 +378,6 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "tutoring/qa/post_edit.html",
         {"question": question, "form": form, "conflict": conflict, "post_kind": "question"},
     )
-
-
-def _with_version(data, version: int):
-    data = data.copy()
-    data["version"] = str(version)
-    return data
 
 
 @require_http_methods(["GET", "POST"])
@@ -407,7 +402,7 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except services.ConcurrentEdit:
             conflict = selectors.answer_get(answer.pk)
-            form = forms.AnswerEditForm(_with_version(request.POST, conflict.version))
+            form = forms.AnswerEditForm(with_version(request.POST, conflict.version))
             form.is_valid()
         except ValidationError as error:
             _add_errors(form, error, default_field="body")

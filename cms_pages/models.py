@@ -96,6 +96,7 @@ class HomePage(BasePage):
         "curriculum.FrameworkPage",
         "modules.TrainingActionPage",
         "candidacy.CallPage",
+        "tutoring.GuidePage",
     ]
     max_count_per_parent = 1
 

@@ -97,3 +97,77 @@ class Channel(models.TextChoices):
     VISIT = "visit", _("Visite sur place")
     EMAIL = "email", _("Courriel")
     OTHER = "other", _("Autre")
+
+
+# --- The guide d'essaimage --------------------------------------------------------------------
+
+
+class EntryKind(models.TextChoices):
+    """What an entry of the guide is; chapters list them in this order."""
+
+    FAQ = "faq", _("Question fréquente")
+    GOOD_PRACTICE = "good_practice", _("Bonne pratique")
+    PITFALL = "pitfall", _("Piège à éviter")
+    CASE = "case", _("Cas concret")
+
+
+#: The order of entries inside a chapter.
+ENTRY_KIND_ORDER = {kind: position for position, kind in enumerate(EntryKind)}
+
+
+class EntryStatus(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    IN_REVIEW = "in_review", _("En relecture")
+    APPROVED = "approved", _("Approuvée")
+    PUBLISHED = "published", _("Publiée")
+    RETIRED = "retired", _("Retirée du guide")
+
+
+class TerritoryKind(models.TextChoices):
+    """The kind of territory an entry comes from: enough to situate it, not to find it."""
+
+    RURAL = "rural", _("Territoire rural")
+    PERIURBAN = "periurban", _("Territoire périurbain")
+    URBAN = "urban", _("Territoire urbain")
+    MIXED = "mixed", _("Territoire mixte")
+
+
+class FlagKind(models.TextChoices):
+    """What the anonymisation check looks for before anything is published."""
+
+    EMAIL = "email", _("Adresse électronique")
+    PHONE = "phone", _("Numéro de téléphone")
+    PERSON = "person", _("Nom d'une personne")
+    STRUCTURE = "structure", _("Nom d'une structure")
+    PLACE = "place", _("Nom de lieu du territoire")
+    VERBATIM = "verbatim", _("Passage recopié d'une question")
+
+
+class FlagStatus(models.TextChoices):
+    OPEN = "open", _("À traiter")
+    MASKED = "masked", _("Masqué")
+    KEPT = "kept", _("Conservé")
+
+
+class EntryEventKind(models.TextChoices):
+    PROMOTED = "promoted", _("Proposée pour le guide")
+    EDITED = "edited", _("Modifiée")
+    FLAG_MASKED = "flag_masked", _("Donnée masquée")
+    FLAG_KEPT = "flag_kept", _("Donnée conservée")
+    SUBMITTED = "submitted", _("Soumise à la relecture")
+    SENT_BACK = "sent_back", _("Renvoyée en brouillon")
+    APPROVED = "approved", _("Approuvée par la tête de réseau")
+    PUBLISHED = "published", _("Publiée dans une édition")
+    RETIRED = "retired", _("Retirée du guide")
+    RESTORED = "restored", _("Remise en brouillon")
+    MADE_PUBLIC = "made_public", _("Ouverte au public")
+    MADE_PRIVATE = "made_private", _("Réservée au réseau")
+    OWNER_CHANGED = "owner_changed", _("Responsable changé")
+    OUTDATED_REPORTED = "outdated_reported", _("Signalée comme dépassée")
+    OUTDATED_CLOSED = "outdated_closed", _("Signalement traité")
+    CHECKED = "checked", _("Vérifiée pour la saison")
+
+
+class EditionStatus(models.TextChoices):
+    DRAFT = "draft", _("En préparation")
+    PUBLISHED = "published", _("Publiée")

@@ -701,3 +701,18 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+# The guide's models live in their sub-package; importing them here registers them with the app.
+from tutoring.guide.models import (  # noqa: E402, F401
+    AnonymisationFlag,
+    GuideComment,
+    GuideEdition,
+    GuideEditionItem,
+    GuideEntry,
+    GuideEntryEvent,
+    GuideEntryRevision,
+    GuidePage,
+    GuidePdf,
+    OutdatedReport,
+)

@@ -9,4 +9,5 @@ urlpatterns = [
     path("binomes/", include("tutoring.pairing.urls")),
     path("profils/", include("tutoring.profiles.urls")),
     path("assistance/", include("tutoring.hotline.urls")),
+    path("guide/", include("tutoring.guide.urls")),
 ]

@@ -24,8 +24,9 @@ PHONE = re.compile(
 )
 #: Names shorter than this are too common to flag (« Le », « Pau » stays: three letters).
 MIN_NAME = 3
-#: A sentence of a source question this long (in words) found as is in the entry is flagged.
+#: This many words of a source question in a row, found as is in the entry, are flagged.
 VERBATIM_WORDS = 8
+WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
 def default_replacement(kind: str) -> str:
@@ -53,8 +54,8 @@ class KnownNames:
     people: tuple[str, ...] = ()
     structures: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
-    #: Sentences of the entry's source questions.
-    source_sentences: tuple[str, ...] = ()
+    #: Every run of VERBATIM_WORDS words of the entry's source questions (lower-cased).
+    source_shingles: frozenset[tuple[str, ...]] = frozenset()
 
 
 def known_names(*, source_texts: list[str] = ()) -> KnownNames:
@@ -70,25 +71,40 @@ def known_names(*, source_texts: list[str] = ()) -> KnownNames:
             people.add(last)
     structures = {name.strip() for name in Structure.objects.values_list("name", flat=True)}
     places = {city.strip() for city in Structure.objects.values_list("city", flat=True)}
-    sentences = {
-        sentence
+    shingles = {
+        tuple(words[i : i + VERBATIM_WORDS])
         for text in source_texts
-        for sentence in split_sentences(text)
-        if len(sentence.split()) >= VERBATIM_WORDS
+        for words in [[w.lower() for w in WORD.findall(text)]]
+        for i in range(len(words) - VERBATIM_WORDS + 1)
     }
     return KnownNames(
         people=tuple(sorted(p for p in people if len(p) >= MIN_NAME)),
         structures=tuple(sorted(s for s in structures if len(s) >= MIN_NAME)),
         places=tuple(sorted(p for p in places if len(p) >= MIN_NAME)),
-        source_sentences=tuple(sorted(sentences)),
+        source_shingles=frozenset(shingles),
     )
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a Markdown text, without list marks or emphasis."""
-    plain = re.sub(r"[*_`>#]+", " ", text)
-    parts = re.split(r"(?<=[.!?…])\s+|\n+", plain)
-    return [" ".join(part.split()) for part in parts if part.strip()]
+def verbatim_runs(text: str, shingles: frozenset) -> list[str]:
+    """The passages of `text` that repeat VERBATIM_WORDS or more words of a source in a row."""
+    if not shingles:
+        return []
+    tokens = list(WORD.finditer(text))
+    words = [token.group().lower() for token in tokens]
+    runs, i = [], 0
+    while i + VERBATIM_WORDS <= len(words):
+        if tuple(words[i : i + VERBATIM_WORDS]) not in shingles:
+            i += 1
+            continue
+        end = i
+        while end + 1 + VERBATIM_WORDS <= len(words) and (
+            tuple(words[end + 1 : end + 1 + VERBATIM_WORDS]) in shingles
+        ):
+            end += 1
+        last = tokens[end + VERBATIM_WORDS - 1]
+        runs.append(text[tokens[i].start() : last.end()])
+        i = end + VERBATIM_WORDS
+    return runs
 
 
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
@@ -130,10 +146,8 @@ def find(text: str, known: KnownNames) -> list[Finding]:
                 continue
             covered.append(span)
             add(kind, match.group())
-    flat = " ".join(re.sub(r"[*_`>#]+", " ", text).split())
-    for sentence in known.source_sentences:
-        if sentence in flat:
-            add(FlagKind.VERBATIM, sentence[:500])
+    for passage in verbatim_runs(text, known.source_shingles):
+        add(FlagKind.VERBATIM, passage[:500])
     return [Finding(kind, value) for kind, value in found]
 
 

@@ -60,7 +60,7 @@ class GuidePage(RoutablePageMixin, ProgrammeHomePage):
     class Meta:
         verbose_name = _("guide d'essaimage")
 
-    # Each route hands over to `tutoring.guide.reading`, which holds the reading views.
+    # Each route hands over to `tutoring.guide.reading` (or `pdf_views`), which hold the views.
     @path("", name="index")
     def index_route(self, request):
         from tutoring.guide.reading import guide_index
@@ -111,13 +111,13 @@ class GuidePage(RoutablePageMixin, ProgrammeHomePage):
 
     @path("editions/<slug:slug>/pdf/", name="edition_pdf")
     def edition_pdf_route(self, request, slug: str):
-        from tutoring.guide.reading import guide_pdf
+        from tutoring.guide.pdf_views import guide_pdf
 
         return guide_pdf(request, self, slug=slug)
 
     @path("editions/<slug:slug>/pdf/etat/", name="edition_pdf_status")
     def edition_pdf_status_route(self, request, slug: str):
-        from tutoring.guide.reading import guide_pdf_status
+        from tutoring.guide.pdf_views import guide_pdf_status
 
         return guide_pdf_status(request, self, slug=slug)
 

@@ -42,14 +42,17 @@ def ansa() -> User:
     return User.objects.filter(groups__name="ansa").first() or UserFactory(ansa=True)
 
 
+def _approve(entry: GuideEntry) -> None:
+    if entry.status == EntryStatus.DRAFT:
+        services.entry_transition(actor=entry.owner, entry=entry, action="submit")
+        services.entry_transition(actor=head_of_network(), entry=entry, action="approve")
+        entry.refresh_from_db()
+
+
 class GuideEntryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = GuideEntry
         skip_postgeneration_save = True
-
-    class Params:
-        approved = factory.Trait(status=EntryStatus.IN_REVIEW)
-        public = factory.Trait(status=EntryStatus.IN_REVIEW, is_public=True)
 
     kind = EntryKind.GOOD_PRACTICE
     title = factory.Sequence(lambda n: f"Préparer la première visite d'entreprise ({n + 1})")
@@ -72,8 +75,19 @@ class GuideEntryFactory(factory.django.DjangoModelFactory):
             return
         entry.sheets.set(extracted or [ActionSheetPageFactory()])
         services._save_revision(entry, actor=entry.owner)
-        if entry.status == EntryStatus.IN_REVIEW:
-            services.entry_transition(actor=head_of_network(), entry=entry, action="approve")
+
+    @factory.post_generation
+    def approved(entry, create, extracted, **kwargs):
+        """`approved=True`: submitted by its owner and approved by a head of network."""
+        if create and extracted:
+            _approve(entry)
+
+    @factory.post_generation
+    def public(entry, create, extracted, **kwargs):
+        """`public=True`: approved and opened to the public by the head of network."""
+        if create and extracted:
+            _approve(entry)
+            services.entry_set_public(actor=head_of_network(), entry=entry, public=True)
             entry.refresh_from_db()
 
 

@@ -2,6 +2,8 @@
 
 from celery import shared_task
 
+from tutoring.guide.tasks import build_guide_pdf  # noqa: F401  (registered with the app's tasks)
+
 
 @shared_task(name="tutoring.escalate_questions")
 def escalate_questions() -> int:

@@ -8,4 +8,5 @@ register_demo(
     order=80, name="Guide d'essaimage : éditions et entrées", path="tutoring.guide.demo.load"
 )
 
+from tutoring.guide import panels as guide_panels  # noqa: E402, F401  (the editors' panel)
 from tutoring.guide import relations  # noqa: E402, F401  (the sheet page's guide entries)

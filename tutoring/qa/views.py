@@ -22,6 +22,7 @@ from portal.forms import add_service_errors as _add_errors
 from portal.security import staff_page
 from tutoring import attachments
 from tutoring.enums import EscalationLevel, QuestionStatus
+from tutoring.guide.permissions import can_promote
 from tutoring.models import Answer, Comment, Question, ScopeProposal
 from tutoring.permissions import can_use_tutoring
 from tutoring.qa import forms, permissions, selectors, services
@@ -210,6 +211,7 @@ def _render_detail(request: HttpRequest, question: Question, status: int = 200, 
         "comment_form": forms_given.get("comment_form") or forms.CommentForm(),
         "comment_on": forms_given.get("comment_on"),
         "is_paired_expert": permissions.is_paired_expert(user, question),
+        "can_promote": can_promote(user, question),
         "escalation_levels": EscalationLevel,
     }
     return render(request, "tutoring/qa/question_detail.html", context, status=status)

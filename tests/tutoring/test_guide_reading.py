@@ -592,7 +592,7 @@ def test_query_counts_stay_the_same_with_ten_times_the_entries(client, guide, sh
     assert many == few
 
 
-def test_the_sheet_relation_queries_stay_the_same(guide, sheets, django_assert_max_num_queries):
+def test_the_sheet_relation_queries_stay_the_same(guide, sheets):
     from django.db import connection as db
     from django.test.utils import CaptureQueriesContext
 
@@ -635,3 +635,11 @@ def test_every_reading_page_has_one_h1_and_breadcrumbs_to_the_guide(
         assert len(page.find_all("h1")) == 1, address
         crumbs = page.select_one("nav.breadcrumbs")
         assert crumbs.find("a", href=url(guide)), address
+
+
+def test_the_guide_page_previews_in_the_admin_with_and_without_an_edition(guide, sheets):
+    assert guide.make_preview_request().status_code == 200
+    approved_entry(sheets=[sheets[1]], public=True, title="Lue dans l'aperçu")
+    published_edition()
+    preview = guide.make_preview_request()
+    assert "Fiche 1 · L'accueil" in BeautifulSoup(preview.content, "html.parser").get_text()

@@ -28,6 +28,8 @@ DEMO_PEOPLE = [
     DemoPerson("expert5@essaim.test", "Amaia", "Duhalde", Role.EXPERT),
     DemoPerson("referent1@essaim.test", "Karim", "Benali", Role.REFERENT),
     DemoPerson("referent2@essaim.test", "Élodie", "Marchand", Role.REFERENT),
+    # Referent of last season's structure (the guide's demo, tutoring/guide/demo.py).
+    DemoPerson("referent2025@essaim.test", "Sandrine", "Aubertin", Role.REFERENT),
     DemoPerson("participant1@essaim.test", "Thomas", "Nguyen", Role.PARTICIPANT),
     DemoPerson("candidat@essaim.test", "Aurélie", "Fontaine", Role.APPLICANT),
     DemoPerson("prescripteur@essaim.test", "Marc", "Dubreuil", Role.COSIGNER),

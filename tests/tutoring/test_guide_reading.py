@@ -11,6 +11,7 @@ from tests.helpers import count_queries
 from tests.modules.factories import SwarmedMemberFactory
 from tests.portal.factories import UserFactory
 from tests.tutoring.guide_factories import (
+    GuideEditionFactory,
     GuidePageFactory,
     accepted_question,
     ansa,
@@ -181,6 +182,9 @@ def test_an_empty_chapter_says_so_and_an_unknown_one_is_404(client, guide, editi
     assert "Aucune entrée de ce chapitre" in text_of(client.get(url(guide, "chapter", 2)))
     assert client.get(url(guide, "chapter", 5)).status_code == 404
     assert client.get(url(guide, "edition_chapter", "inconnue", 1)).status_code == 404
+    draft = GuideEditionFactory()
+    for name, args in [("edition", ()), ("edition_chapter", (1,)), ("edition_entry", (1,))]:
+        assert client.get(url(guide, name, draft.slug, *args)).status_code == 404
 
 
 def test_the_index_says_so_when_no_edition_is_published(client, guide, sheets):

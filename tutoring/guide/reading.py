@@ -109,7 +109,7 @@ def _reader(request: HttpRequest) -> dict:
     }
 
 
-def _situate(items, chapter_list, *, here: int | None = None) -> None:
+def _situate(items, chapter_list) -> None:
     """Give each item the chapter it is filed under and the other sheets it concerns."""
     titles = {chapter.number: chapter.title for chapter in chapter_list}
     for item in items:
@@ -117,7 +117,7 @@ def _situate(items, chapter_list, *, here: int | None = None) -> None:
         item.other_sheets = [
             {"number": number, "title": titles[number]}
             for number in item.sheet_numbers
-            if number != (item.chapter if here is None else here) and number in titles
+            if number != item.chapter and number in titles
         ]
 
 
@@ -201,7 +201,7 @@ def guide_chapter(
     chapter = next((c for c in chapter_list if c.number == number), None)
     if chapter is None:
         raise Http404
-    _situate(chapter.items, chapter_list, here=number)
+    _situate(chapter.items, chapter_list)
     _situate(chapter.see_also, chapter_list)
     position = chapter_list.index(chapter)
     return page.render(

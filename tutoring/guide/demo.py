@@ -31,8 +31,8 @@ Constants for the browser journey (`tests/browser/`):
 - `PROMOTABLE_QUESTION_TITLE`: a question of « Saison 2026 » with an accepted answer that no
   entry comes from yet, for an expert to promote.
 - `UPDATED_TITLE`: rewritten after « Édition 2025 » and approved again (the next edition
-  differs); `RETIRED_TITLE`: retired since (the next edition drops it); `OUTDATED_TITLE`: has an
-  open outdated report.
+  differs); `REVISED_TITLE`: completed since and back in review; `RETIRED_TITLE`: retired since
+  (the next edition drops it); `OUTDATED_TITLE`: has an open outdated report.
 """
 
 import datetime
@@ -99,6 +99,7 @@ SENT_BACK_TITLE = _current_title("sent_back")
 PROMOTED_TITLE = _current_title("promoted")
 PROMOTABLE_QUESTION_TITLE = tutoring_question_title(content.PROMOTABLE_QUESTION)
 UPDATED_TITLE = _entry_title(content.UPDATED["entry"])
+REVISED_TITLE = _entry_title(content.REVISED["entry"])
 RETIRED_TITLE = _entry_title(content.RETIRED["entry"])
 OUTDATED_TITLE = _entry_title(content.OUTDATED["entry"])
 

@@ -813,3 +813,76 @@ def test_history_shows_revisions_newest_first_with_a_word_diff(client, people, e
     assert "**une seule**" in newest.select_one("del").get_text()
     assert "Deux questions" in newest.get_text()
     assert GuideEntryRevision.objects.filter(entry=entry).count() == 2
+
+
+# --- More refused input --------------------------------------------------------------------------
+
+
+def test_approving_with_an_open_flag_shows_the_services_message(client, people, entry, sheet):
+    services.entry_transition(actor=people.owner, entry=entry, action="submit")
+    services.entry_update(
+        actor=people.owner, entry=entry, version=GuideEntry.objects.get(pk=entry.pk).version,
+        kind=entry.kind, title=entry.title, body="Joindre lea.martin@exemple.fr le lundi.",
+        sheet_ids=[sheet.pk],
+    )  # fmt: skip
+    client.force_login(people.head_of_network)
+    response = client.post(entry_url(entry, "guide_entry_action"), {"action": "approve"})
+    assert response.status_code == 400
+    assert escape("1 donnée(s) à anonymiser reste(nt) à traiter") in response.content.decode()
+    entry.refresh_from_db()
+    assert (entry.status, entry.approved_revision) == (EntryStatus.IN_REVIEW, None)
+
+
+def test_an_overlong_reason_is_refused_and_kept(client, people, entry):
+    client.force_login(people.ansa)
+    typed = "Retirée : " + "trop ancienne " * 40
+    response = client.post(
+        entry_url(entry, "guide_entry_action"), {"action": "retire", "action-retire-text": typed}
+    )
+    assert response.status_code == 400
+    soup = soup_of(response)
+    assert soup.select_one("#id_action-retire-text[aria-invalid=true]").get_text().strip() == (
+        typed.strip()
+    )
+    assert soup.select_one("#error-summary a[href='#id_action-retire-text']")
+    entry.refresh_from_db()
+    assert entry.status == EntryStatus.DRAFT
+
+
+def test_an_overlong_comment_is_refused_and_kept(client, people, entry):
+    client.force_login(people.owner)
+    typed = "Une remarque. " * 400
+    response = client.post(entry_url(entry, "guide_entry_comment"), {"body": typed})
+    assert response.status_code == 400
+    soup = soup_of(response)
+    assert soup.select_one("#id_body[aria-invalid=true]").get_text().strip() == typed.strip()
+    assert soup.select_one("#error-summary a[href='#id_body']")
+    assert not GuideComment.objects.exists()
+
+
+def test_a_bad_filter_is_reported_and_the_list_still_shows(client, people, entry):
+    client.force_login(people.ansa)
+    response = client.get(LIST_URL, {"etat": "lost", "q": "visite"})
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert soup.select_one("#id_etat_error")
+    assert soup.select_one("#error-summary a[href='#id_etat']")
+    assert soup.select_one("#id_q")["value"] == "visite"
+    assert entry.title in [link.get_text() for link in soup.select("tbody th a")]
+
+
+def test_history_has_constant_query_count(client, people, entry, sheet):
+    def edit(n: int) -> None:
+        current = GuideEntry.objects.get(pk=entry.pk)
+        services.entry_update(
+            actor=people.owner, entry=current, version=current.version, kind=current.kind,
+            title=current.title, body=f"Texte numéro {n} de l'entrée.", sheet_ids=[sheet.pk],
+        )  # fmt: skip
+
+    edit(0)
+    client.force_login(people.ansa)
+    url = entry_url(entry, "guide_entry_history")
+    few = count_queries(client, url)
+    for n in range(1, 11):
+        edit(n)
+    assert count_queries(client, url) == few

@@ -479,3 +479,24 @@ def test_the_head_of_network_sees_what_awaits_approval(client, people, sheets):
 def test_readers_of_the_guide_get_no_editorial_panel(client, people):
     client.force_login(people.referent)
     assert 'id="panel-guide"' not in client.get(reverse("portal:dashboard")).content.decode()
+
+
+def test_an_unknown_season_is_reported_and_every_season_shown(client, people, sheets):
+    client.force_login(people.ansa)
+    soup = soup_of(client.get(STATS_URL, {"saison": "nulle-part"}))
+    assert soup.select_one("#id_saison_error")
+    assert soup.select_one("#error-summary a[href='#id_saison']")
+    assert "toutes saisons" in soup.select("table")[0].caption.get_text()
+
+
+def test_figures_have_constant_query_count(client, people, sheets):
+    def add(count: int) -> None:
+        for n in range(count):
+            question = accepted_question(sheets=[sheets[n % 2]])
+            services.entry_promote(actor=people.ansa, questions=[question])
+
+    add(1)
+    client.force_login(people.ansa)
+    few = count_queries(client, STATS_URL)
+    add(10)
+    assert count_queries(client, STATS_URL) == few

@@ -44,6 +44,7 @@ from tests.tutoring.factories import (
     QuestionFactory,
     TicketFactory,
 )
+from tests.tutoring.guide_factories import GuideEditionFactory, GuideEntryFactory
 from tutoring.models import Attachment, PairingChangeRequest, PairingProposal, ProposalItem
 
 ANONYMOUS = "anonymous"
@@ -160,7 +161,12 @@ def tutoring_objects(swarmed) -> dict:
         size=9,
     )  # fmt: skip
     ticket_file.file.save("capture.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    # A guide entry another expert owns, and the edition being prepared.
+    guide_entry = GuideEntryFactory(sheets=list(question.sheets.all()))
+    guide_edition = GuideEditionFactory(season=swarmed.season)
     return {
+        "guide_entry": guide_entry.pk,
+        "guide_edition": guide_edition.pk,
         "expert": pairing.expert.pk,
         "proposal": proposal.pk,
         "proposal_item": item.pk,
@@ -362,6 +368,19 @@ def rows(objects) -> list[Row]:
         Row("tutoring:ticket_detail", ONLY_ANSA, 404, (objects["ticket"],)),
         Row("tutoring:ticket_convert", ONLY_ANSA, 404, (objects["ticket"],)),
         Row("tutoring:ticket_attachment", ONLY_ANSA, 404, (objects["ticket_file"],)),
+        # The guide's editorial side is Ansa's and A.CO.R's; an entry is edited by its owner
+        # (here another expert), Ansa and the head of network; the provenance figures are for
+        # Ansa and the head of network. Readers of the guide use its Wagtail page instead.
+        Row("tutoring:guide_entries", TUTORING_READERS),
+        Row("tutoring:guide_promote", TUTORING_READERS),
+        Row("tutoring:guide_entry", TUTORING_READERS, args=(objects["guide_entry"],)),
+        Row("tutoring:guide_entry_edit", STAFF_READERS, args=(objects["guide_entry"],)),
+        Row("tutoring:guide_entry_history", TUTORING_READERS, args=(objects["guide_entry"],)),
+        Row("tutoring:guide_entry_outdated", TUTORING_READERS, args=(objects["guide_entry"],)),
+        Row("tutoring:guide_review", TUTORING_READERS),
+        Row("tutoring:guide_editions", TUTORING_READERS),
+        Row("tutoring:guide_edition_manage", TUTORING_READERS, args=(objects["guide_edition"],)),
+        Row("tutoring:guide_stats", STAFF_READERS),
     ]
 
 
@@ -470,6 +489,15 @@ def test_every_named_url_of_the_people_apps_is_in_the_matrix():
         "tutoring:pairing_propose",
         "tutoring:proposal_confirm",
         "tutoring:proposal_discard",
+        # The guide's editorial acts by POST only: tests/tutoring/test_guide_views*.py.
+        "tutoring:guide_entry_action",
+        "tutoring:guide_entry_public",
+        "tutoring:guide_entry_owner",
+        "tutoring:guide_entry_comment",
+        "tutoring:guide_entry_check",
+        "tutoring:guide_flag_resolve",
+        "tutoring:guide_outdated_close",
+        "tutoring:guide_edition_publish",
     }
     assert declared - exempt <= set(ROW_NAMES), sorted(declared - exempt - set(ROW_NAMES))
 

@@ -130,7 +130,7 @@ def test_only_ansa_creates_or_publishes_an_edition(client, people):
         login(client, people, role)
         assert client.post(EDITIONS_URL, {"season": season.pk, "name": "X"}).status_code == 403
         publish = reverse("tutoring:guide_edition_publish", kwargs={"pk": edition.pk})
-        assert client.post(publish, {"version": edition.version}).status_code == 403
+        assert client.post(publish, {"publish-version": edition.version}).status_code == 403
         assert client.post(manage_url(edition), {"version": 1, "note": "x"}).status_code == 403
         assert "Publier l'édition" not in client.get(manage_url(edition)).content.decode()
     edition.refresh_from_db()
@@ -174,7 +174,7 @@ def test_publication_is_blocked_while_an_approved_entry_has_an_open_flag(client,
     assert escape(message) in page
     assert "Publier l'édition</button>" not in page
     publish = reverse("tutoring:guide_edition_publish", kwargs={"pk": edition.pk})
-    response = client.post(publish, {"version": edition.version})
+    response = client.post(publish, {"publish-version": edition.version})
     assert response.status_code == 400
     summary = soup_of(response).select_one("#error-summary")
     assert message in summary.get_text()
@@ -189,7 +189,7 @@ def test_publishing_freezes_the_edition_and_links_its_reading_page(client, peopl
     edition = GuideEditionFactory()
     client.force_login(people.ansa)
     publish = reverse("tutoring:guide_edition_publish", kwargs={"pk": edition.pk})
-    response = client.post(publish, {"version": edition.version})
+    response = client.post(publish, {"publish-version": edition.version})
     assert response["Location"] == manage_url(edition)
     edition.refresh_from_db()
     assert edition.status == EditionStatus.PUBLISHED
@@ -209,7 +209,7 @@ def test_publishing_from_a_stale_page_is_refused(client, people, sheets):
     services.edition_update(actor=people.ansa, edition=edition, version=stale, note="Nouveau mot")
     client.force_login(people.ansa)
     publish = reverse("tutoring:guide_edition_publish", kwargs={"pk": edition.pk})
-    response = client.post(publish, {"version": stale})
+    response = client.post(publish, {"publish-version": stale})
     assert response.status_code == 409
     assert "L'édition a changé" in soup_of(response).select_one("#error-summary").get_text()
     edition.refresh_from_db()
@@ -500,3 +500,42 @@ def test_figures_have_constant_query_count(client, people, sheets):
     few = count_queries(client, STATS_URL)
     add(10)
     assert count_queries(client, STATS_URL) == few
+
+
+# --- Accessibility of the pages ------------------------------------------------------------------
+
+
+def test_every_editorial_page_has_one_h1_unique_ids_and_labelled_fields(client, people, sheets):
+    TrainingSeasonFactory(training_start=timezone.localdate())
+    question = accepted_question(sheets=sheets[:1])
+    entry = services.entry_promote(actor=people.ansa, questions=[question])
+    AnonymisationFlag.objects.create(entry=entry, kind=FlagKind.PLACE, text="Orthez")
+    OutdatedReport.objects.create(entry=entry, reported_by=people.referent, reason="Vieux.")
+    approved = GuideEntryFactory(sheets=sheets[1:], approved=True)
+    edition = published_edition(entries=[approved])
+    draft = GuideEditionFactory()
+    client.force_login(people.ansa)
+    urls = [
+        reverse("tutoring:guide_entries"),
+        reverse("tutoring:guide_promote") + f"?question={question.pk}",
+        reverse("tutoring:guide_entry", kwargs={"pk": entry.pk}),
+        reverse("tutoring:guide_entry_edit", kwargs={"pk": entry.pk}),
+        reverse("tutoring:guide_entry_history", kwargs={"pk": entry.pk}),
+        outdated_url(entry),
+        REVIEW_URL,
+        EDITIONS_URL,
+        manage_url(draft),
+        manage_url(edition),
+        STATS_URL,
+    ]
+    for url in urls:
+        soup = soup_of(client.get(url))
+        main = soup.select_one("main")
+        assert len(soup.select("h1")) == 1, url
+        ids = [tag["id"] for tag in soup.select("[id]")]
+        assert len(ids) == len(set(ids)), (url, sorted({i for i in ids if ids.count(i) > 1}))
+        for field in main.select("input:not([type=hidden]), select, textarea"):
+            labelled = soup.select_one(f'label[for="{field.get("id")}"]')
+            assert labelled is not None, (url, field.get("name"))
+        for table in main.select("table"):
+            assert table.caption is not None and table.select("th[scope]"), url

@@ -790,7 +790,9 @@ def _render_edition(
             context["note_form"] = note_form or forms.EditionNoteForm(
                 initial={"note": edition.note, "version": edition.version}
             )
-            context["publish_form"] = forms.PublishForm(initial={"version": edition.version})
+            context["publish_form"] = forms.PublishForm(
+                prefix="publish", initial={"version": edition.version}
+            )
     return render(request, "tutoring/guide/manage/edition_manage.html", context, status=status)
 
 
@@ -833,7 +835,7 @@ def edition_publish(request: HttpRequest, pk: int) -> HttpResponse:
     edition = _edition(request, pk)
     if not permissions.can_manage_editions(request.user):
         raise PermissionDenied
-    form = forms.PublishForm(request.POST)
+    form = forms.PublishForm(request.POST, prefix="publish")
     if not form.is_valid():
         return _render_edition(
             request, edition, status=400, publish_errors=[_("Rechargez la page, puis publiez.")]

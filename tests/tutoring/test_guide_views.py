@@ -609,7 +609,7 @@ def test_an_editor_marks_the_entry_checked_for_the_last_season(client, people, e
     season = TrainingSeasonFactory(training_start=timezone.localdate())
     client.force_login(people.other_expert)
     page = client.get(entry_url(entry)).content.decode()
-    assert f"Vérifiée pour la saison {season.name}</button>" in page
+    assert f"Vérifiée pour la saison ({season.name})</button>" in page
     response = client.post(entry_url(entry, "guide_entry_check"))
     assert response["Location"] == entry_url(entry)
     entry.refresh_from_db()

@@ -491,7 +491,7 @@ def entry_check(request: HttpRequest, pk: int) -> HttpResponse:
         services.entry_check(actor=request.user, entry=entry, season=season)
         messages.success(
             request,
-            _("« %(title)s » est notée comme vérifiée pour la saison %(season)s.")
+            _("« %(title)s » est notée comme vérifiée pour la saison en cours (%(season)s).")
             % {"title": entry.title, "season": season.name},
         )
     return redirect(_back(request, services.entry_url(entry)))

@@ -71,3 +71,4 @@ messages: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/pages.py $(BENCH_ARGS)
 	$(PY) bench/pairing.py
+	$(PY) bench/guide_pdf.py

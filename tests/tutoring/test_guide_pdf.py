@@ -219,7 +219,8 @@ def test_edition_name_cannot_break_out_of_the_stylesheet(guide, sheets):
     edition.name = 'Édition "2027" </style><h1>injecté</h1>'
     html = edition_pdf_html(edition)
 
-    assert "</style><h1>" not in html.split("</style>", 1)[0] + "</style>"
+    assert html.count("</style>") == 1  # the name's own "</style>" is escaped everywhere
+    assert "\\3c /style\\3e " in html.split("</style>", 1)[0]
     assert css_string('a"b\\c</style>') == '"a\\22 b\\5c c\\3c /style\\3e "'
     assert read(render_edition_pdf(edition)).pages[0].extract_text()
 

@@ -8,6 +8,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -233,7 +234,8 @@ def open_outdated_reports() -> QuerySet[OutdatedReport]:
 
 def last_season() -> Season | None:
     """The newest season whose training has started: the one a review is checked for."""
-    return Season.objects.filter(training_start__isnull=False).order_by("-training_start").first()
+    started = Season.objects.filter(training_start__lte=timezone.localdate())
+    return started.order_by("-training_start", "-pk").first()
 
 
 def provenance_stats(season: Season | None = None) -> dict:

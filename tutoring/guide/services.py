@@ -166,7 +166,7 @@ def flag_resolve(
                 entry.status = EntryStatus.DRAFT
             entry.save()
             flag.status, flag.replacement, flag.reason = FlagStatus.MASKED, replacement, ""
-            _save_revision(entry, actor=actor, note=_("Passage masqué : %s") % flag.kind)
+            _save_revision(entry, actor=actor, note=_("Passage masqué\u00a0: %s") % flag.kind)
             _event(entry, EntryEventKind.FLAG_MASKED, actor=actor, detail=flag.get_kind_display())
         else:
             flag.status, flag.reason, flag.replacement = FlagStatus.KEPT, reason, ""
@@ -222,7 +222,7 @@ def entry_validate(*, kind: str, title: str, body: str, sheet_ids, territory_kin
     if not body.strip():
         errors["body"] = _("Écrivez le texte de l'entrée.")
     elif len(body) > BODY_MAX:
-        errors["body"] = _("Ce texte compte %(length)s caractères : %(maximum)s au plus.") % {
+        errors["body"] = _("Ce texte compte %(length)s caractères\u00a0: %(maximum)s au plus.") % {
             "length": len(body),
             "maximum": BODY_MAX,
         }
@@ -364,7 +364,7 @@ def entry_comment(*, actor: User, entry: GuideEntry, body: str) -> GuideComment:
             entry,
             actor=actor,
             kind="guide.comment",
-            title=_("Nouveau commentaire sur « %s »") % entry.title,
+            title=_("Nouveau commentaire sur «\u00a0%s\u00a0»") % entry.title,
         )
     return comment
 
@@ -407,7 +407,7 @@ def entry_transition(*, actor: User, entry: GuideEntry, action: str, text: str =
                 locked,
                 actor=actor,
                 kind="guide.submitted",
-                title=_("Entrée du guide à relire : « %s »") % locked.title,
+                title=_("Entrée du guide à relire\u00a0: «\u00a0%s\u00a0»") % locked.title,
             )
         elif action in {"approve", "send_back"}:
             _notify(
@@ -416,9 +416,9 @@ def entry_transition(*, actor: User, entry: GuideEntry, action: str, text: str =
                 actor=actor,
                 kind=f"guide.{action}",
                 title=(
-                    _("Entrée approuvée : « %s »")
+                    _("Entrée approuvée\u00a0: «\u00a0%s\u00a0»")
                     if action == "approve"
-                    else _("Entrée renvoyée en brouillon : « %s »")
+                    else _("Entrée renvoyée en brouillon\u00a0: «\u00a0%s\u00a0»")
                 )
                 % locked.title,
                 body=text,
@@ -459,7 +459,7 @@ def entry_change_owner(*, actor: User, entry: GuideEntry, owner: User) -> GuideE
             entry,
             actor=actor,
             kind="guide.owner",
-            title=_("Vous êtes responsable de l'entrée « %s »") % entry.title,
+            title=_("Vous êtes responsable de l'entrée «\u00a0%s\u00a0»") % entry.title,
         )
     return entry
 
@@ -481,7 +481,7 @@ def entry_report_outdated(*, actor: User, entry: GuideEntry, reason: str) -> Out
             entry,
             actor=actor,
             kind="guide.outdated",
-            title=_("Entrée signalée comme dépassée : « %s »") % entry.title,
+            title=_("Entrée signalée comme dépassée\u00a0: «\u00a0%s\u00a0»") % entry.title,
             body=reason,
         )
     return report
@@ -505,7 +505,7 @@ def outdated_close(*, actor: User, report: OutdatedReport, response: str) -> Out
             report.entry,
             actor=actor,
             kind="guide.outdated_closed",
-            title=_("Votre signalement sur « %s » a été traité") % report.entry.title,
+            title=_("Votre signalement sur «\u00a0%s\u00a0» a été traité") % report.entry.title,
             body=response,
         )
     return report
@@ -531,7 +531,7 @@ def edition_create(*, actor: User, season: Season, name: str, note: str = "") ->
     errors = {}
     name = name.strip()
     if not name:
-        errors["name"] = _("Nommez l'édition, par exemple « Édition 2027 ».")
+        errors["name"] = _("Nommez l'édition, par exemple «\u00a0Édition 2027\u00a0».")
     if GuideEdition.objects.filter(season=season).exists():
         errors["season"] = _("Cette saison a déjà son édition du guide.")
     slug = slugify(name)[:100]
@@ -579,7 +579,7 @@ def publish_blockers(edition: GuideEdition) -> list[str]:
     if edition.is_published:
         blockers.append(_("Cette édition est déjà publiée."))
     if not edition_candidates().exists():
-        blockers.append(_("Aucune entrée approuvée : l'édition serait vide."))
+        blockers.append(_("Aucune entrée approuvée\u00a0: l'édition serait vide."))
     flagged = (
         edition_candidates()
         .filter(status=EntryStatus.APPROVED, flags__status=FlagStatus.OPEN)

@@ -299,7 +299,7 @@ def _ansa_resolves_and_submits(page, entry_id: int) -> None:
     relecture = page.get_by_role("region", name="Relecture et publication")
     path = _refused(page, relecture.get_by_role("button", name="Soumettre à la relecture"))
     assert path == f"/tutorat/guide/entrees/{entry_id}/action/"
-    refusal = re.compile(r"1 donnée\(s\) à anonymiser reste\(nt\) à traiter")
+    refusal = re.compile(r"1 donnée à anonymiser reste à traiter")
     expect(page.locator(".error-summary")).to_contain_text(refusal)
     relecture = page.get_by_role("region", name="Relecture et publication")
     expect(relecture.get_by_role("alert")).to_contain_text(refusal)

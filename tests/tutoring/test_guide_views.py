@@ -507,7 +507,7 @@ def test_submitting_with_an_open_flag_shows_the_services_message(client, people,
     assert response.status_code == 400
     page = response.content.decode()
     message = escape(
-        "1 donnée(s) à anonymiser reste(nt) à traiter : masquez-les ou conservez-les en "
+        "1 donnée à anonymiser reste à traiter\u00a0: masquez-la ou conservez-la en "
         "donnant un motif."
     )
     assert page.count(message) == 2  # beside the button and in the summary
@@ -828,7 +828,7 @@ def test_approving_with_an_open_flag_shows_the_services_message(client, people, 
     client.force_login(people.head_of_network)
     response = client.post(entry_url(entry, "guide_entry_action"), {"action": "approve"})
     assert response.status_code == 400
-    assert escape("1 donnée(s) à anonymiser reste(nt) à traiter") in response.content.decode()
+    assert escape("1 donnée à anonymiser reste à traiter") in response.content.decode()
     entry.refresh_from_db()
     assert (entry.status, entry.approved_revision) == (EntryStatus.IN_REVIEW, None)
 

@@ -169,7 +169,7 @@ def test_publication_is_blocked_while_an_approved_entry_has_an_open_flag(client,
     AnonymisationFlag.objects.create(entry=entry, kind=FlagKind.PHONE, text="05 59 12 34 56")
     edition = GuideEditionFactory()
     client.force_login(people.ansa)
-    message = "1 entrée(s) approuvée(s) ont des données à anonymiser non traitées."
+    message = "1 entrée approuvée a des données à anonymiser non traitées."
     page = client.get(manage_url(edition)).content.decode()
     assert escape(message) in page
     assert "Publier l'édition</button>" not in page

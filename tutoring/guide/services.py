@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from curriculum.models import ActionSheetPage
 from modules.models import Season
@@ -130,9 +131,12 @@ def _require_no_open_flag(entry: GuideEntry) -> None:
     count = open_flags(entry).count()
     if count:
         raise ValidationError(
-            _(
-                "%(count)s donnée(s) à anonymiser reste(nt) à traiter : masquez-les ou "
-                "conservez-les en donnant un motif."
+            ngettext(
+                "%(count)s donnée à anonymiser reste à traiter\u00a0: masquez-la ou "
+                "conservez-la en donnant un motif.",
+                "%(count)s données à anonymiser restent à traiter\u00a0: masquez-les ou "
+                "conservez-les en donnant un motif.",
+                count,
             )
             % {"count": count},
             code="open_flags",
@@ -166,7 +170,9 @@ def flag_resolve(
                 entry.status = EntryStatus.DRAFT
             entry.save()
             flag.status, flag.replacement, flag.reason = FlagStatus.MASKED, replacement, ""
-            _save_revision(entry, actor=actor, note=_("Passage masqué\u00a0: %s") % flag.kind)
+            _save_revision(
+                entry, actor=actor, note=_("Passage masqué\u00a0: %s") % flag.get_kind_display()
+            )
             _event(entry, EntryEventKind.FLAG_MASKED, actor=actor, detail=flag.get_kind_display())
         else:
             flag.status, flag.reason, flag.replacement = FlagStatus.KEPT, reason, ""
@@ -288,7 +294,10 @@ def entry_promote(
             entry,
             EntryEventKind.PROMOTED,
             actor=actor,
-            detail=_("À partir de %(count)s question(s)") % {"count": len(questions)},
+            detail=ngettext(
+                "À partir d'une question", "À partir de %(count)s questions", len(questions)
+            )
+            % {"count": len(questions)},
         )
         audit_log(actor=actor, action="guide.promote", obj=entry)
     return entry
@@ -588,7 +597,11 @@ def publish_blockers(edition: GuideEdition) -> list[str]:
     )
     if flagged:
         blockers.append(
-            _("%(count)s entrée(s) approuvée(s) ont des données à anonymiser non traitées.")
+            ngettext(
+                "%(count)s entrée approuvée a des données à anonymiser non traitées.",
+                "%(count)s entrées approuvées ont des données à anonymiser non traitées.",
+                flagged,
+            )
             % {"count": flagged}
         )
     return blockers

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from modules.forms_assignments import with_version
@@ -204,7 +205,11 @@ def entry_promote(request: HttpRequest) -> HttpResponse:
                 _("Le brouillon de l'entrée est créé à partir des questions choisies.")
                 + (
                     " "
-                    + _("%(count)s donnée(s) à anonymiser sont à traiter avant la relecture.")
+                    + ngettext(
+                        "%(count)s donnée à anonymiser est à traiter avant la relecture.",
+                        "%(count)s données à anonymiser sont à traiter avant la relecture.",
+                        flagged,
+                    )
                     % {"count": flagged}
                     if flagged
                     else ""
@@ -355,7 +360,12 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     _("L'entrée est enregistrée ; sa version précédente reste dans l'historique.")
                     + (
                         " "
-                        + _("%(count)s donnée(s) à anonymiser sont à traiter.") % {"count": flagged}
+                        + ngettext(
+                            "%(count)s donnée à anonymiser est à traiter.",
+                            "%(count)s données à anonymiser sont à traiter.",
+                            flagged,
+                        )
+                        % {"count": flagged}
                         if flagged
                         else ""
                     ),

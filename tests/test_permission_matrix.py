@@ -192,6 +192,27 @@ def framework(home):
     return framework
 
 
+@pytest.fixture
+def guide(home):
+    """The guide's page with a published edition holding one public and one network entry."""
+    from tests.tutoring.guide_factories import GuidePageFactory, published_edition
+
+    GuidePageFactory(parent=home)
+    sheet = ActionSheetPageFactory(parent=FrameworkPageFactory(parent=home), number=4)
+    GuideEntryFactory(sheets=[sheet], approved=True, public=True)
+    GuideEntryFactory(sheets=[sheet], approved=True)
+    edition = published_edition()
+    edition.slug = GUIDE_EDITION
+    edition.save()
+    return edition
+
+
+GUIDE = "/guide-essaimage/"
+GUIDE_EDITION = "edition-matrice"
+#: Those the matrix's role-only accounts make members of the guide's network.
+GUIDE_NETWORK = frozenset({Role.ANSA, Role.HEAD_OF_NETWORK, Role.EXPERT})
+
+
 def rows(objects) -> list[Row]:
     return [
         Row("portal:dashboard", EVERY_ROLE),
@@ -368,6 +389,15 @@ def rows(objects) -> list[Row]:
         Row("tutoring:ticket_detail", ONLY_ANSA, 404, (objects["ticket"],)),
         Row("tutoring:ticket_convert", ONLY_ANSA, 404, (objects["ticket"],)),
         Row("tutoring:ticket_attachment", ONLY_ANSA, 404, (objects["ticket_file"],)),
+        # The guide's reading side is public (the network reads more: tests/tutoring/
+        # test_guide_reading.py); its PDF is the network's. A referent or participant belongs to
+        # the network through a season's structure, which the matrix's accounts do not have.
+        Row("guide", EVERY_ROLE, path=GUIDE, public=True),
+        Row("guide_chapter", EVERY_ROLE, path=f"{GUIDE}fiches/4/", public=True),
+        Row("guide_editions", EVERY_ROLE, path=f"{GUIDE}editions/", public=True),
+        Row("guide_edition", EVERY_ROLE, path=f"{GUIDE}editions/{GUIDE_EDITION}/", public=True),
+        Row("guide_compare", EVERY_ROLE, path=f"{GUIDE}editions/comparer/", public=True),
+        Row("guide_pdf", GUIDE_NETWORK, path=f"{GUIDE}editions/{GUIDE_EDITION}/pdf/"),
         # The guide's editorial side is Ansa's and A.CO.R's; an entry is edited by its owner
         # (here another expert), Ansa and the head of network; the provenance figures are for
         # Ansa and the head of network. Readers of the guide use its Wagtail page instead.
@@ -403,7 +433,9 @@ def login_as(client, role) -> None:
 @pytest.mark.parametrize("name", ROW_NAMES)
 def test_matrix(request, client, home, objects, role, name):
     row = next(row for row in rows(objects) if row.name == name)
-    if row.path:
+    if row.path.startswith(GUIDE):
+        request.getfixturevalue("guide")
+    elif row.path:
         request.getfixturevalue("framework")
     login_as(client, role)
     url = row.path or reverse(row.name, args=row.args)

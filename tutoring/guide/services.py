@@ -665,7 +665,8 @@ def edition_publish(*, actor: User, edition: GuideEdition, version: int) -> Guid
         for position, item in enumerate(items):
             item.position = position
         GuideEditionItem.objects.bulk_create(items)
-        page = GuidePage.objects.live().first()
+        # The French page holds the foreword every edition freezes (its translation follows it).
+        page = GuidePage.objects.live().filter(locale__language_code="fr").first()
         locked.foreword_html = page.foreword if page else ""
         locked.introduction_html = page.body if page else ""
         locked.chapters = chapters

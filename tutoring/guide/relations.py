@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy
 from curriculum.relations import RelatedItem, SheetRelation, register_sheet_relation
 from tutoring.enums import ENTRY_KIND_ORDER
 from tutoring.guide import selectors
-from tutoring.guide.models import GuidePage
 
 #: Entries listed on the sheet page before a link to the whole chapter takes over.
 LIMIT = 8
@@ -15,7 +14,7 @@ LIMIT = 8
 def sheet_guide_entries(sheet, user) -> list[RelatedItem]:
     """The current edition's entries about this sheet that this reader may read."""
     edition = selectors.current_edition()
-    page = GuidePage.objects.live().first()
+    page = selectors.guide_page()
     if edition is None or page is None:
         return []
     items = [

@@ -28,6 +28,22 @@ from tutoring.models import Answer, Question
 from tutoring.qa import search as text_search
 
 
+def guide_page():
+    """The live guide page in the active language, or the French one when it has no translation."""
+    from wagtail.models import Locale
+
+    from tutoring.guide.models import GuidePage
+
+    pages = GuidePage.objects.live()
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = None
+    return (locale and pages.filter(locale=locale).first()) or pages.filter(
+        locale__language_code="fr"
+    ).first()
+
+
 def guide_sheets() -> list[ActionSheetPage]:
     """The framework's live sheets in number order: the guide's chapters."""
     framework = FrameworkPage.objects.live().filter(locale__language_code="fr").first()

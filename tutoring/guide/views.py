@@ -67,7 +67,7 @@ def _back(request: HttpRequest, default: str) -> str:
 
 
 def _guide_page() -> GuidePage | None:
-    return GuidePage.objects.live().first()
+    return selectors.guide_page()
 
 
 # --- The list of entries ---------------------------------------------------------------------

@@ -17,7 +17,7 @@ from django.utils.translation import override
 from curriculum.enums import Axis
 from curriculum.models import PdfStatus
 from tutoring.guide import selectors
-from tutoring.guide.models import GuideEdition, GuidePage, GuidePdf
+from tutoring.guide.models import GuideEdition, GuidePdf
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ def css_string(text: str) -> SafeString:
 
 
 def _guide_title() -> str:
-    page = GuidePage.objects.live().only("title").first()
+    page = selectors.guide_page()  # the French page: the PDF is rendered in French
     return page.title if page else _("Guide d'essaimage")
 
 

@@ -2,6 +2,7 @@ import datetime
 
 from django import template
 from django.utils import formats, timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -78,3 +79,16 @@ def clock(value) -> str:
 @register.filter
 def status_icon(status) -> str:
     return STATUS_ICONS.get(str(status), "•")
+
+
+@register.filter
+def css_string(text) -> SafeString:
+    """`text` as a quoted CSS string, safe inside a <style> element (a margin box's content).
+
+    Django's HTML escaping does not protect CSS: each character that could end the string or
+    the element is written as a CSS escape instead.
+    """
+    escaped = "".join(
+        f"\\{ord(char):x} " if char in "\"\\<>&'" or ord(char) < 32 else char for char in str(text)
+    )
+    return mark_safe(f'"{escaped}"')

@@ -10,12 +10,12 @@ from collections.abc import Callable
 
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from curriculum.enums import Axis
 from curriculum.models import PdfStatus
+from portal.templatetags.essaim import css_string
 from tutoring.guide import selectors
 from tutoring.guide.models import GuideEdition, GuidePdf
 
@@ -63,14 +63,6 @@ def _schedule_build(pdf_id: int) -> None:
         # The broker is out of reach: say so on the waiting page, which offers to try again.
         logger.exception("Could not schedule the guide's PDF %s", pdf_id)
         GuidePdf.objects.filter(pk=pdf_id).update(status=PdfStatus.FAILED)
-
-
-def css_string(text: str) -> SafeString:
-    """`text` as a quoted CSS string, safe inside a <style> element (margin boxes' content)."""
-    escaped = "".join(
-        f"\\{ord(char):x} " if char in '"\\<>&' or ord(char) < 32 else char for char in str(text)
-    )
-    return mark_safe(f'"{escaped}"')  # every character that could end the string is escaped
 
 
 def _guide_title() -> str:

@@ -3,7 +3,7 @@
 #   make test      the whole test suite (PYTEST_ARGS="-k foo" to narrow it)
 #   make lint      ruff, Django's system checks, missing migrations
 #   make messages  extract and compile the English translations (needs gettext)
-#   make bench     throughput of the main pages and time of the pairing, as ratios to baselines
+#   make bench     page throughput, pairing time, guide PDF build time, as ratios to baselines
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -25,7 +25,7 @@ help:
 	@echo "make test      toute la suite de tests (PYTEST_ARGS=\"...\" pour la restreindre)"
 	@echo "make lint      ruff, manage.py check, migrations manquantes"
 	@echo "make messages  extraire et compiler les traductions anglaises"
-	@echo "make bench     débit des pages principales et durée de l'appariement, rapportés à une référence"
+	@echo "make bench     débit des pages, durée de l'appariement et du PDF du guide, rapportés à une référence"
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null || { \

@@ -11,12 +11,19 @@ from portal.notifications.services import notification_create
 
 
 def notify(
-    people: Iterable[User], target: models.Model, *, url: str, kind: str, title: str, body: str = ""
+    people: Iterable[User],
+    target: models.Model,
+    *,
+    url: str,
+    kind: str,
+    title: str,
+    body: str = "",
+    category: str = NotificationCategory.TUTORING,
 ) -> None:
     for person in people:
         notification_create(
             recipient=person,
-            category=NotificationCategory.TUTORING,
+            category=category,
             kind=kind,
             title=title,
             body=body,

@@ -2030,8 +2030,8 @@ _BEFORE = re.compile(r" ([:;!?])")
 def _typeset(value):
     """A no-break space before « : ; ! ? » and inside guillemets, in every string of `value`."""
     if isinstance(value, str):
-        text = _BEFORE.sub("\u00a0\\1", value)
-        return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+        text = _BEFORE.sub(" \\1", value)
+        return text.replace("« ", "« ").replace(" »", " »")
     if isinstance(value, list):
         return [_typeset(item) for item in value]
     if isinstance(value, tuple):

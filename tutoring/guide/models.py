@@ -174,7 +174,7 @@ class GuideEntry(models.Model):
         _("ouverte au public"),
         default=False,
         help_text=_(
-            "Décidé par la tête de réseau\u00a0: le public lit cette entrée dans le guide."
+            "Décidé par la tête de réseau : le public lit cette entrée dans le guide."
         ),
     )
     approved_revision = models.ForeignKey(
@@ -336,7 +336,7 @@ class GuideEdition(models.Model):
         related_name="guide_edition",
     )
     name = models.CharField(
-        _("nom"), max_length=100, help_text=_("Par exemple «\u00a0Édition 2026\u00a0».")
+        _("nom"), max_length=100, help_text=_("Par exemple « Édition 2026 ».")
     )
     slug = models.SlugField(_("identifiant dans l'adresse"), max_length=100, unique=True)
     note = models.TextField(

@@ -105,7 +105,7 @@ def edition_pdf_html(edition: GuideEdition) -> str:
                     "edition": css_string(f"{guide_title} · {edition.name}"),
                     "notice": css_string(_("Document réservé au réseau des structures essaimées")),
                     "page": css_string(_("Page")),
-                    "page_abbr": css_string(_("p.\u00a0")),
+                    "page_abbr": css_string(_("p. ")),
                 },
             },
         )

@@ -137,9 +137,9 @@ def announced(diff: str) -> SafeString:
         return f'<span class="visually-hidden">{escape(text)}</span>'
 
     marks = {
-        "<ins>": "<ins>" + hidden(_("ajouté\u00a0:") + " "),
+        "<ins>": "<ins>" + hidden(_("ajouté :") + " "),
         "</ins>": hidden(" " + _("(fin de l'ajout)")) + "</ins>",
-        "<del>": "<del>" + hidden(_("supprimé\u00a0:") + " "),
+        "<del>": "<del>" + hidden(_("supprimé :") + " "),
         "</del>": hidden(" " + _("(fin de la suppression)")) + "</del>",
     }
     for tag, replacement in marks.items():

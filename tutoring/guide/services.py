@@ -19,6 +19,7 @@ from curriculum.models import ActionSheetPage
 from modules.models import Season
 from modules.services.assignments import ConcurrentEdit
 from portal.audit.services import audit_log
+from portal.enums import NotificationCategory
 from portal.models import User
 from portal.roles import Role, people_with_role
 from portal.sanitiser import render_markdown
@@ -66,6 +67,7 @@ def _notify(people, entry: GuideEntry, *, actor, **message) -> None:
         [person for person in people if person is not None and person != actor],
         entry,
         url=entry_url(entry),
+        category=NotificationCategory.GUIDE,
         **message,
     )
 
@@ -132,9 +134,9 @@ def _require_no_open_flag(entry: GuideEntry) -> None:
     if count:
         raise ValidationError(
             ngettext(
-                "%(count)s donnée à anonymiser reste à traiter\u00a0: masquez-la ou "
+                "%(count)s donnée à anonymiser reste à traiter : masquez-la ou "
                 "conservez-la en donnant un motif.",
-                "%(count)s données à anonymiser restent à traiter\u00a0: masquez-les ou "
+                "%(count)s données à anonymiser restent à traiter : masquez-les ou "
                 "conservez-les en donnant un motif.",
                 count,
             )
@@ -171,7 +173,7 @@ def flag_resolve(
             entry.save()
             flag.status, flag.replacement, flag.reason = FlagStatus.MASKED, replacement, ""
             _save_revision(
-                entry, actor=actor, note=_("Passage masqué\u00a0: %s") % flag.get_kind_display()
+                entry, actor=actor, note=_("Passage masqué : %s") % flag.get_kind_display()
             )
             _event(entry, EntryEventKind.FLAG_MASKED, actor=actor, detail=flag.get_kind_display())
         else:
@@ -228,7 +230,7 @@ def entry_validate(*, kind: str, title: str, body: str, sheet_ids, territory_kin
     if not body.strip():
         errors["body"] = _("Écrivez le texte de l'entrée.")
     elif len(body) > BODY_MAX:
-        errors["body"] = _("Ce texte compte %(length)s caractères\u00a0: %(maximum)s au plus.") % {
+        errors["body"] = _("Ce texte compte %(length)s caractères : %(maximum)s au plus.") % {
             "length": len(body),
             "maximum": BODY_MAX,
         }
@@ -373,7 +375,7 @@ def entry_comment(*, actor: User, entry: GuideEntry, body: str) -> GuideComment:
             entry,
             actor=actor,
             kind="guide.comment",
-            title=_("Nouveau commentaire sur «\u00a0%s\u00a0»") % entry.title,
+            title=_("Nouveau commentaire sur « %s »") % entry.title,
         )
     return comment
 
@@ -416,7 +418,7 @@ def entry_transition(*, actor: User, entry: GuideEntry, action: str, text: str =
                 locked,
                 actor=actor,
                 kind="guide.submitted",
-                title=_("Entrée du guide à relire\u00a0: «\u00a0%s\u00a0»") % locked.title,
+                title=_("Entrée du guide à relire : « %s »") % locked.title,
             )
         elif action in {"approve", "send_back"}:
             _notify(
@@ -425,9 +427,9 @@ def entry_transition(*, actor: User, entry: GuideEntry, action: str, text: str =
                 actor=actor,
                 kind=f"guide.{action}",
                 title=(
-                    _("Entrée approuvée\u00a0: «\u00a0%s\u00a0»")
+                    _("Entrée approuvée : « %s »")
                     if action == "approve"
-                    else _("Entrée renvoyée en brouillon\u00a0: «\u00a0%s\u00a0»")
+                    else _("Entrée renvoyée en brouillon : « %s »")
                 )
                 % locked.title,
                 body=text,
@@ -468,7 +470,7 @@ def entry_change_owner(*, actor: User, entry: GuideEntry, owner: User) -> GuideE
             entry,
             actor=actor,
             kind="guide.owner",
-            title=_("Vous êtes responsable de l'entrée «\u00a0%s\u00a0»") % entry.title,
+            title=_("Vous êtes responsable de l'entrée « %s »") % entry.title,
         )
     return entry
 
@@ -490,7 +492,7 @@ def entry_report_outdated(*, actor: User, entry: GuideEntry, reason: str) -> Out
             entry,
             actor=actor,
             kind="guide.outdated",
-            title=_("Entrée signalée comme dépassée\u00a0: «\u00a0%s\u00a0»") % entry.title,
+            title=_("Entrée signalée comme dépassée : « %s »") % entry.title,
             body=reason,
         )
     return report
@@ -514,7 +516,7 @@ def outdated_close(*, actor: User, report: OutdatedReport, response: str) -> Out
             report.entry,
             actor=actor,
             kind="guide.outdated_closed",
-            title=_("Votre signalement sur «\u00a0%s\u00a0» a été traité") % report.entry.title,
+            title=_("Votre signalement sur « %s » a été traité") % report.entry.title,
             body=response,
         )
     return report
@@ -540,7 +542,7 @@ def edition_create(*, actor: User, season: Season, name: str, note: str = "") ->
     errors = {}
     name = name.strip()
     if not name:
-        errors["name"] = _("Nommez l'édition, par exemple «\u00a0Édition 2027\u00a0».")
+        errors["name"] = _("Nommez l'édition, par exemple « Édition 2027 ».")
     if GuideEdition.objects.filter(season=season).exists():
         errors["season"] = _("Cette saison a déjà son édition du guide.")
     slug = slugify(name)[:100]
@@ -588,7 +590,7 @@ def publish_blockers(edition: GuideEdition) -> list[str]:
     if edition.is_published:
         blockers.append(_("Cette édition est déjà publiée."))
     if not edition_candidates().exists():
-        blockers.append(_("Aucune entrée approuvée\u00a0: l'édition serait vide."))
+        blockers.append(_("Aucune entrée approuvée : l'édition serait vide."))
     flagged = (
         edition_candidates()
         .filter(status=EntryStatus.APPROVED, flags__status=FlagStatus.OPEN)

@@ -25,6 +25,7 @@ from tests.cms_pages.factories import (
     NewsPageFactory,
     StandardPageFactory,
 )
+from tutoring.guide.models import GuidePage
 
 
 class TestPageTree(WagtailPageTestCase):
@@ -41,6 +42,7 @@ class TestPageTree(WagtailPageTestCase):
                 FrameworkPage,
                 TrainingActionPage,
                 CallPage,
+                GuidePage,
             },
         )
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("candidatures/", include("candidacy.urls")),
     path("formation/", include("modules.urls")),
     path("tutorat/", include("tutoring.urls")),
+    path("evaluation/", include("evaluation.urls")),
 ]

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "modules",
     "candidacy",
     "tutoring",
+    "evaluation",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -249,6 +250,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "tutoring-accept-reminders": {
         "task": "tutoring.accept_reminders",
         "schedule": crontab(hour=9, minute=0),
+    },
+    "evaluation-schedule-and-remind": {
+        "task": "evaluation.schedule_and_remind",
+        "schedule": crontab(hour=7, minute=30),
     },
     "candidacy-retention": {
         "task": "candidacy.anonymise_expired_candidacies",

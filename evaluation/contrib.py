@@ -1,0 +1,5 @@
+from portal.registry import register_demo
+
+register_demo(
+    order=90, name="Évaluation : indicateurs, bilans d'étape et label", path="evaluation.demo.load"
+)

@@ -1,4 +1,6 @@
-"""The indicator catalogue and each season's milestone offsets (Ansa). Being written: each answers 404 until then."""
+"""The indicator catalogue and each season's milestone offsets (Ansa). Being written: each answers
+404 until then.
+"""
 
 from django.http import Http404
 

@@ -1,4 +1,6 @@
-"""The programme dashboard (charts and tables) and the exports. Being written: each answers 404 until then."""
+"""The programme dashboard (charts and tables) and the exports. Being written: each answers 404
+until then.
+"""
 
 from django.http import Http404
 

@@ -1,4 +1,6 @@
-"""Reports: the structure fills and submits, Ansa reviews or records a phone interview; the completeness matrix. Being written: each answers 404 until then."""
+"""Reports: the structure fills and submits, Ansa reviews or records a phone interview; the
+completeness matrix. Being written: each answers 404 until then.
+"""
 
 from django.http import Http404
 

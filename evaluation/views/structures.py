@@ -1,4 +1,6 @@
-"""One structure's evaluation: fidelity across milestones, counter-rating, label, bilan PDF; the public list of labelled structures. Being written: each answers 404 until then."""
+"""One structure's evaluation: fidelity across milestones, counter-rating, label, bilan PDF; the
+public list of labelled structures. Being written: each answers 404 until then.
+"""
 
 from django.http import Http404
 

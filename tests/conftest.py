@@ -33,6 +33,52 @@ def pytest_collection_modifyitems(items):
     items.sort(key=group)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_connection_left_at_the_end(django_db_setup, django_db_blocker):
+    """Close, once the session's tests are done, what other threads left open on PostgreSQL.
+
+    The live server's request threads and the real Celery workers of some tests open their own
+    connections to the test database; one may outlive its thread, and the database could then
+    not be dropped. This runs before pytest-django drops it (it depends on its setup), when no
+    test is running any more, so it cannot cut a connection a test still uses.
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
+@pytest.fixture(autouse=True)
+def _permissions_after_a_serialized_flush(request):
+    """Give a transactional test the permissions and content types a serialized flush removed.
+
+    A test with serialized rollback flushes the database when it ends without re-creating the
+    content types and permissions (Django inhibits post_migrate then, as it restores them from
+    its copy at the next such test). The transactional tests run after that group would start
+    without them; they are created again here, only when missing.
+    """
+    names = set(request.fixturenames)
+    marker = request.node.get_closest_marker("django_db")
+    kwargs = marker.kwargs if marker else {}
+    transactional = bool({"transactional_db", "live_server"} & names) or kwargs.get("transaction")
+    serialized = "django_db_serialized_rollback" in names or kwargs.get("serialized_rollback")
+    if not transactional or serialized:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.auth.models import Permission
+
+    if not Permission.objects.exists():
+        from django.core.management.sql import emit_post_migrate_signal
+
+        emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+
+
 @pytest.fixture(autouse=True)
 def french_by_default():
     """Each test starts in French: a request to /en/ must not leak English into the next test."""

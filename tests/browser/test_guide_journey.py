@@ -32,7 +32,6 @@ import re
 from functools import partial
 from urllib.parse import urlparse
 
-import pytest
 from playwright.sync_api import expect
 
 from curriculum.models import PdfStatus
@@ -553,25 +552,6 @@ def _visitor_reads_the_public_selection(page) -> None:
     assert response is not None and response.status == 404
     expect(page.get_by_text(hidden.revision.title)).to_have_count(0)
     journey.assert_accessible(page)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _no_connection_left_behind(django_db_blocker):
-    """Close what the live server's request threads may leave open on PostgreSQL.
-
-    As after the tutoring journey, one server connection may stay open; the test database could
-    then not be dropped at the end of the run.
-    """
-    yield
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
 
 
 def test_promote_anonymise_approve_publish_read_and_download(page, demo_site):

@@ -28,7 +28,6 @@ import re
 from functools import partial
 from urllib.parse import quote, urlparse
 
-import pytest
 from playwright.sync_api import expect
 
 from modules.models import SwarmedStructure
@@ -412,25 +411,6 @@ def _another_expert_answers_it(page, question: Question) -> None:
     expect(items.nth(1)).to_contain_text(f"Réponse publiée ({SHEET_EXPERT_NAME})")
     expect(items.nth(2)).to_contain_text("Transmise aux expert·es des fiches")
     log_out(page)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _no_connection_left_behind(django_db_blocker):
-    """Close what the live server's request threads may leave open on PostgreSQL.
-
-    After this journey one server connection stays open (cause not found yet: see the session
-    note); the test database could then not be dropped at the end of the run.
-    """
-    yield
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
 
 
 def test_pairing_question_answer_acceptance_and_escalation(page, demo_site):

@@ -5,6 +5,8 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import override_settings
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -26,10 +28,19 @@ FRENCH_URLS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded once for the module, rolled back when its tests are done."""
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        call_command("load_demo", stdout=io.StringIO())
+        yield media
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo", stdout=io.StringIO())
+def demo(loaded_demo, db, settings):
+    settings.MEDIA_ROOT = loaded_demo
 
 
 def test_every_role_has_its_demo_account(demo, settings):
@@ -104,6 +115,7 @@ def test_running_twice_changes_nothing(demo):
 @pytest.mark.django_db
 def test_refuses_to_run_under_production_settings(settings):
     settings.ESSAIM_ENVIRONMENT = "production"
+    before = User.objects.count()  # the module's demo may be loaded already
     with pytest.raises(CommandError, match="production"):
         call_command("load_demo")
-    assert not User.objects.exists()
+    assert User.objects.count() == before

@@ -11,6 +11,8 @@ from itertools import pairwise
 import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
@@ -55,10 +57,19 @@ def row_counts() -> dict[str, int]:
     return {model._meta.label: model.objects.count() for model in models}
 
 
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The training demo loaded once for the module, rolled back when its tests are done."""
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        yield media, load_training_demo()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return load_training_demo()
+def demo(loaded_demo, db, settings):
+    settings.MEDIA_ROOT, output = loaded_demo
+    return output
 
 
 def test_running_the_demo_twice_changes_nothing(demo):

@@ -48,6 +48,19 @@ def can_see_report(user, report) -> bool:
     return is_swarmed_member(user, sid) or sid in tutored_structure_ids(user)
 
 
+def can_see_structure_evaluation(user, swarmed) -> bool:
+    """One structure's evaluation page and bilan: as its reports (its people, its experts, the
+    head of network, Ansa)."""
+    if not _authenticated(user):
+        return False
+    sid = getattr(swarmed, "pk", swarmed)
+    return (
+        reads_every_report(user)
+        or is_swarmed_member(user, sid)
+        or sid in tutored_structure_ids(user)
+    )
+
+
 def can_edit_report(user, report) -> bool:
     """The structure's people fill their report while it is in their hands."""
     from evaluation.enums import OPEN_STATUSES

@@ -176,7 +176,7 @@ def text_cell(value) -> str:
 
 #: Statistical confidentiality: a figure is published only when at least this many structures
 #: make it up. Seasons with fewer structures are merged with others into one row, and an
-#: indicator's sum is left blank (« secret ») when fewer structures than this gave a value.
+#: indicator's sum reads « secret » when only one or two structures gave a value.
 SMALL_CELL = 3
 
 
@@ -222,6 +222,15 @@ def _grouped(per_season: list[selectors.SeasonTotals]) -> list[OpenDataRow]:
     return rows
 
 
+def _open_cell(row: OpenDataRow, code: str) -> str:
+    """The sum, « secret » when one or two structures make it up, empty when none answered."""
+    if row.contributors[code] == 0:
+        return ""
+    if row.contributors[code] < SMALL_CELL:
+        return _("secret")
+    return text_cell(row.sums[code])
+
+
 def open_data(structures, indicators: list[Indicator]) -> tuple[list[str], list[list]]:
     """(header, rows) of the public CSV: per season, counts and the sums of counted indicators."""
     structures = list(structures)
@@ -253,12 +262,7 @@ def open_data(structures, indicators: list[Indicator]) -> tuple[list[str], list[
                 row.structures,
                 row.active,
                 row.professionals,
-                *(
-                    text_cell(row.sums[code])
-                    if row.contributors[code] >= SMALL_CELL
-                    else _("secret")
-                    for code in codes
-                ),
+                *(_open_cell(row, code) for code in codes),
             ]
         )
     return header, body

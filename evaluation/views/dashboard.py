@@ -72,7 +72,7 @@ def _figures(per_season, overall, indicators) -> list[Figure]:
                 _(
                     "Somme, sur les structures, de la dernière valeur acceptée de chaque "
                     "structure (celle de son bilan le plus avancé\u00a0: 18 mois, sinon 9, "
-                    "sinon 3)."
+                    "sinon 3). Un tiret : aucune valeur acceptée pour l'instant."
                 ),
                 lambda totals, code=indicator.code: totals.sums.get(code),
                 str(UNITS.get(indicator.unit, "")),
@@ -95,10 +95,10 @@ def _figures(per_season, overall, indicators) -> list[Figure]:
                 key=key,
                 label=label,
                 note=note,
-                rows=[(name, format_number(value or 0, unit)) for name, value in pairs],
-                total=format_number(read(overall) or 0, unit),
+                rows=[(name, format_number(value, unit)) for name, value in pairs],
+                total=format_number(read(overall), unit),
                 chart=bar_chart(
-                    [(name, value or 0) for name, value in pairs],
+                    pairs,
                     title=_("%(figure)s par saison") % {"figure": label},
                     description=_(
                         "Un bâton par saison\u00a0; les mêmes chiffres sont dans le tableau "

@@ -126,7 +126,11 @@ def test_sums_over_seasons_equal_the_sums_of_each_structures_figures(client, pro
         )
         table = figure_table(page, f"ind-{indicator.code}")
         assert table["Toutes les saisons"] == f"{expected.normalize():f}".replace("\u202f", "")
-        per_season = sum(Decimal(v) for k, v in table.items() if k != "Toutes les saisons")
+        per_season = sum(
+            Decimal(value)
+            for season, value in table.items()
+            if season != "Toutes les saisons" and value != "—"
+        )
         assert per_season == expected
 
 
@@ -149,6 +153,19 @@ def test_the_most_advanced_accepted_milestone_wins(client, programme):
         "Saison 2026": "8",
         "Toutes les saisons": "33",
     }
+
+
+def test_a_figure_nobody_has_reported_yet_reads_as_a_dash_not_zero(client, programme):
+    client.force_login(ansa())
+    page = soup(client.get(URL))
+    # Durable jobs are asked from 9 months on: only the first structure has an accepted one.
+    assert figure_table(page, "ind-durable_jobs") == {
+        "Saison 2025": "5",
+        "Saison 2026": "—",
+        "Toutes les saisons": "5",
+    }
+    section = page.find("section", attrs={"aria-labelledby": "figure-ind-durable_jobs"})
+    assert "non renseigné" in section.find("svg").get_text()
 
 
 def test_structures_active_and_professionals_trained(client, programme):
@@ -208,7 +225,7 @@ def test_each_chart_is_followed_by_its_data_table(client, programme):
         # The chart writes the same figures as its table.
         for season, value in figure_table(page, section["aria-labelledby"][7:]).items():
             if season != "Toutes les saisons":
-                assert value in svg.get_text()
+                assert (value if value != "—" else "non renseigné") in svg.get_text()
     assert len(page.find_all("h1")) == 1
 
 

@@ -217,12 +217,12 @@ def fidelity_chart(
             rows.append(_Heading(text=point.group, level=1))
         note = ""
         if point.highlighted:
-            note = _("Écart important : %(words)s") % {"words": gap_words(point.gap)}
+            note = _("Écart important\u00a0: %(words)s") % {"words": gap_words(point.gap)}
         rows.append(_Heading(text=point.label, note=note))
         rows.append(_Bar(label="", value=point.self_level, style=0, series_name=self_name))
         rows.append(_Bar(label="", value=point.expert_level, style=1, series_name=expert_name))
     ticks = [(level.value, str(level.value)) for level in FidelityLevel]
-    scale = _("Échelle : %(levels)s") % {
+    scale = _("Échelle\u00a0: %(levels)s") % {
         "levels": ", ".join(f"{level.value} = {level.label}" for level in FidelityLevel)
     }
     return _render(

@@ -54,8 +54,8 @@ class CounterRatingForm(forms.Form):
                 max_length=COMMENT_MAX,
                 initial=rating.expert_comment,
                 widget=forms.Textarea(attrs={"rows": 3}),
-                help_text=_("Ce que vous avez observé ; 2 000 caractères au plus."),
-                error_messages={"max_length": _("2 000 caractères au plus.")},
+                help_text=_("Ce que vous avez observé\u00a0; 2\u00a0000 caractères au plus."),
+                error_messages={"max_length": _("2\u00a0000 caractères au plus.")},
             )
             self.rows.append(
                 {"rating": rating, "level": self[level_name], "comment": self[comment_name]}
@@ -80,6 +80,14 @@ class ActionField(forms.ChoiceField):
         return value in LabelAction.values
 
 
+class ReasonField(forms.CharField):
+    """Shown as required; an empty reason is refused by the service, together with whatever else
+    the decision lacks (the report of a grant), so that every error shows at once."""
+
+    def validate(self, value) -> None:
+        return None
+
+
 class LabelDecisionForm(forms.Form):
     action = ActionField(
         label=_("Décision"),
@@ -95,18 +103,15 @@ class LabelDecisionForm(forms.Form):
             "invalid": _("Saisissez une date valide, par exemple 12/03/2027."),
         },
     )
-    reason = forms.CharField(
+    reason = ReasonField(
         label=_("Motivation"),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=3000,
         help_text=_(
             "Ce qui fonde la décision : ce que montrent les bilans, l'avis de l'expert·e, les "
-            "échanges avec la structure. 3 000 caractères au plus."
+            "échanges avec la structure. 3\u00a0000 caractères au plus."
         ),
-        error_messages={
-            "required": _("Motivez la décision."),
-            "max_length": _("3 000 caractères au plus."),
-        },
+        error_messages={"max_length": _("3\u00a0000 caractères au plus.")},
     )
     report = forms.TypedChoiceField(
         label=_("Bilan de fidélité sur lequel la décision s'appuie"),
@@ -114,7 +119,9 @@ class LabelDecisionForm(forms.Form):
         required=False,
         empty_value=None,
         widget=forms.RadioSelect,
-        help_text=_("Nécessaire pour accorder le label : un bilan transmis ou accepté, évalué."),
+        help_text=_(
+            "Nécessaire pour accorder le label\u00a0: un bilan transmis ou accepté, évalué."
+        ),
         error_messages={"invalid_choice": _("Choisissez un bilan de la liste.")},
     )
 

@@ -87,7 +87,7 @@ def report_counter_rate(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Votre contre-évaluation est enregistrée ; les écarts apparaissent ci-dessous."),
+                _("Contre-évaluation enregistrée\u00a0; les écarts apparaissent ci-dessous."),
             )
             return redirect(_structure_url(report.swarmed_structure_id) + "#fidelite")
     return render(

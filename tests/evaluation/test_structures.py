@@ -109,7 +109,7 @@ def test_fidelity_gap_of_two_levels_is_highlighted_in_words(client, evaluated):
     assert [row.th.get_text(strip=True)[0] for row in highlighted] == ["A"]
     # The chart says it too, in words.
     svg = page.select_one("#fidelite ~ figure svg, figure svg")
-    assert "Écart important : la structure s'estime 2 niveaux plus haut" in svg.get_text()
+    assert "Écart important\u00a0: la structure s'estime 2 niveaux plus haut" in svg.get_text()
     assert svg.get_text().count("Écart important") == 1
 
 
@@ -130,7 +130,7 @@ def test_fidelity_chart_has_role_title_desc_and_the_table_s_numbers(client, eval
     title_id, desc_id = svg["aria-labelledby"].split()
     assert (
         svg.find("title", id=title_id).get_text()
-        == "Fidélité aux principes A à D : Emplois du Gave"
+        == "Fidélité aux principes A à D\u00a0: Emplois du Gave"
     )
     assert "tableau" in svg.find("desc", id=desc_id).get_text()
     # Read the chart's words in order: a milestone, a principle, then its two values.

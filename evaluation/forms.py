@@ -365,10 +365,17 @@ class IndicatorForm(forms.Form):
             "les valeurs d'une version du catalogue à l'autre."
         ),
         error_messages={
-            "invalid": gettext_lazy("Lettres sans accent, chiffres, tirets et soulignés seulement.")
+            "required": gettext_lazy("Donnez un code court, par exemple « retours_emploi »."),
+            "invalid": gettext_lazy(
+                "Lettres sans accent, chiffres, tirets et soulignés seulement."
+            ),
         },
     )
-    label = forms.CharField(label=gettext_lazy("Libellé"), max_length=200)
+    label = forms.CharField(
+        label=gettext_lazy("Libellé"),
+        max_length=200,
+        error_messages={"required": gettext_lazy("Donnez le libellé de l'indicateur.")},
+    )
     definition = forms.CharField(
         label=gettext_lazy("Définition"),
         required=False,
@@ -378,7 +385,14 @@ class IndicatorForm(forms.Form):
             "Ce que l'on compte, et comment : la structure la lit en remplissant."
         ),
     )
-    unit = forms.ChoiceField(label=gettext_lazy("Unité"), choices=Unit.choices)
+    unit = forms.ChoiceField(
+        label=gettext_lazy("Unité"),
+        choices=Unit.choices,
+        error_messages={
+            "required": gettext_lazy("Choisissez une unité de la liste."),
+            "invalid_choice": gettext_lazy("Choisissez une unité de la liste."),
+        },
+    )
     milestones = forms.MultipleChoiceField(
         label=gettext_lazy("Jalons où il est demandé"),
         choices=Milestone.choices,
@@ -405,6 +419,7 @@ class IndicatorForm(forms.Form):
         max_value=32767,
         initial=0,
         help_text=gettext_lazy("Les indicateurs se suivent du plus petit nombre au plus grand."),
+        error_messages={"required": gettext_lazy("Donnez un nombre entier, 0 pour le premier.")},
     )
 
     @classmethod
@@ -424,26 +439,35 @@ class PublishForm(forms.Form):
     )
 
 
+MONTHS_REQUIRED = {"required": gettext_lazy("Indiquez un nombre de mois.")}
+
+
 class SettingsForm(forms.Form):
     appropriation_months = forms.IntegerField(
         label=gettext_lazy("Bilan d'appropriation, en mois après le début de la formation"),
         min_value=1,
         max_value=60,
+        error_messages=MONTHS_REQUIRED,
     )
     implementation_months = forms.IntegerField(
         label=gettext_lazy("Bilan de mise en œuvre, en mois après le début de la formation"),
         min_value=1,
         max_value=60,
+        error_messages=MONTHS_REQUIRED,
     )
     impact_months = forms.IntegerField(
         label=gettext_lazy("Bilan d'impact, en mois après le début de la formation"),
         min_value=1,
         max_value=60,
+        error_messages=MONTHS_REQUIRED,
     )
     remind_days_before = forms.IntegerField(
         label=gettext_lazy("Rappel envoyé avant l'échéance, en jours"),
         min_value=0,
         max_value=90,
+        error_messages={
+            "required": gettext_lazy("Indiquez un nombre de jours, 0 pour aucun rappel.")
+        },
         help_text=gettext_lazy(
             "Le référent ou la référente reçoit un rappel ce nombre de jours avant l'échéance, "
             "puis chaque semaine en cas de retard, avec son expert·e en copie."

@@ -99,6 +99,7 @@ def report_counter_rate(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "levels": list(FidelityLevel),
         },
+        status=400 if form.is_bound else 200,
     )
 
 
@@ -184,6 +185,7 @@ def label_decide(request: HttpRequest, pk: int) -> HttpResponse:
             "has_reports": bool(reports),
             "history": list(selectors.label_history(structure)),
         },
+        status=400 if form.is_bound else 200,
     )
 
 

@@ -84,7 +84,7 @@ def test_the_form_offers_the_decisions_possible_now_and_the_reports_with_ratings
 
 def test_a_grant_relies_on_a_report_with_ratings_and_a_reason(client, evaluated, head):
     response = decide(client, evaluated, "grant", reason="  ")
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = soup(response)
     summary = page.select_one("#error-summary").get_text(" ", strip=True)
     assert "Motivez la décision." in summary
@@ -185,7 +185,7 @@ def test_impossible_decisions_are_refused_in_french(client, evaluated, head, bef
         )  # fmt: skip
     count = LabelDecision.objects.count()
     response = decide(client, evaluated, action, report=str(evaluated.m3.pk))
-    assert response.status_code == 200
+    assert response.status_code == 400
     error = soup(response).select_one("#id_action_error").get_text(strip=True)
     assert error.startswith("Cette décision n'est pas possible pour un label")
     assert LabelDecision.objects.count() == count

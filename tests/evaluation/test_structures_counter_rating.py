@@ -91,7 +91,7 @@ def test_a_missing_level_is_said_beside_its_field_and_nothing_is_lost_nor_saved(
     data["exp_C_level"] = "7"
     data["exp_A_comment"] = "Je garde ce que j'ai écrit."
     response = client.post(url(evaluated.m3), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = soup(response)
     summary = page.select_one("#error-summary")
     assert summary is not None

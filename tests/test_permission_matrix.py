@@ -18,6 +18,9 @@ from wagtail.documents import get_document_model
 
 from candidacy.models import Evidence
 from curriculum.demo import ensure_tools_collection
+from evaluation import services as evaluation_services
+from evaluation.enums import Milestone, ReportStatus
+from evaluation.models import CatalogueVersion, Indicator, MilestoneReport, ReportFile
 from modules.models import TrainingActionPage
 from portal.audit.services import audit_log
 from portal.enums import MembershipRole
@@ -29,6 +32,7 @@ from tests.curriculum.factories import (
     FrameworkPageFactory,
     PrincipleFactory,
 )
+from tests.evaluation.factories import published_catalogue
 from tests.helpers import close_response
 from tests.modules.factories import (
     AssignmentFactory,
@@ -123,6 +127,7 @@ def objects(db, settings, tmp_path):
     tutoring = tutoring_objects(swarmed)
     return {
         **tutoring,
+        **evaluation_objects(swarmed),
         "assignment": assignment.pk,
         "module": assignment.module_id,
         "training_season": training.season.slug,
@@ -180,6 +185,32 @@ def tutoring_objects(swarmed) -> dict:
     }
 
 
+def evaluation_objects(swarmed) -> dict:
+    """The structure's 3-month report still open with a file, its 9-month one sent, and an
+    indicator of the catalogue version being prepared."""
+    published_catalogue()
+    evaluation_services.reports_schedule(swarmed.season)
+    reports = {report.milestone: report for report in swarmed.milestone_reports.all()}
+    MilestoneReport.objects.filter(pk=reports[Milestone.IMPLEMENTATION].pk).update(
+        status=ReportStatus.SUBMITTED
+    )
+    stored = ReportFile(
+        report=reports[Milestone.APPROPRIATION], original_name="compte-rendu.pdf",
+        content_type="application/pdf", size=9,
+    )  # fmt: skip
+    stored.file.save("compte-rendu.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    draft = CatalogueVersion.objects.create(number=CatalogueVersion.objects.count() + 1)
+    indicator = Indicator.objects.create(
+        catalogue=draft, code="pmsmp", label="PMSMP", unit="count", milestones=["m9"]
+    )
+    return {
+        "report_open": reports[Milestone.APPROPRIATION].pk,
+        "report_sent": reports[Milestone.IMPLEMENTATION].pk,
+        "report_file": stored.pk,
+        "draft_indicator": indicator.pk,
+    }
+
+
 @pytest.fixture
 def framework(home):
     """The framework's pages, built only for their rows: pages are slow to create."""
@@ -209,6 +240,11 @@ def guide(home):
 
 GUIDE = "/guide-essaimage/"
 GUIDE_EDITION = "edition-matrice"
+#: The evaluation's home: the structures' people, A.CO.R and Ansa (the matrix's referent and
+#: participant accounts hold their role without a structure: they see no report).
+EVALUATION_PEOPLE = frozenset(
+    {Role.ANSA, Role.HEAD_OF_NETWORK, Role.EXPERT, Role.REFERENT, Role.PARTICIPANT}
+)
 #: Those the matrix's role-only accounts make members of the guide's network.
 GUIDE_NETWORK = frozenset({Role.ANSA, Role.HEAD_OF_NETWORK, Role.EXPERT})
 
@@ -411,6 +447,50 @@ def rows(objects) -> list[Row]:
         Row("tutoring:guide_editions", TUTORING_READERS),
         Row("tutoring:guide_edition_manage", TUTORING_READERS, args=(objects["guide_edition"],)),
         Row("tutoring:guide_stats", STAFF_READERS),
+        # Evaluation: another structure's report is read by Ansa and the head of network only;
+        # to anyone else it does not exist. Filling it is its structure's, recording a phone
+        # interview Ansa's, counter-rating its expert's or the head of network's. The catalogue
+        # is Ansa's to change and A.CO.R's to read; the dashboard is the steering committee's
+        # too; the labelled structures and the open data are public.
+        Row("evaluation:home", EVALUATION_PEOPLE),
+        Row("evaluation:matrix", STAFF_READERS),
+        Row("evaluation:report", STAFF_READERS, 404, (objects["report_open"],)),
+        Row(
+            "evaluation:report_edit",
+            frozenset(),
+            404,
+            (objects["report_open"],),
+            refusals=((Role.ANSA, 403), (Role.HEAD_OF_NETWORK, 403)),
+        ),
+        Row(
+            "evaluation:report_phone",
+            ONLY_ANSA,
+            404,
+            (objects["report_open"],),
+            refusals=((Role.HEAD_OF_NETWORK, 403),),
+        ),
+        Row(
+            "evaluation:report_counter_rate",
+            frozenset({Role.HEAD_OF_NETWORK}),
+            404,
+            (objects["report_sent"],),
+            refusals=((Role.ANSA, 403),),
+        ),
+        Row("evaluation:report_file", STAFF_READERS, 404, (objects["report_file"],)),
+        Row("evaluation:structure", STAFF_READERS, 404, (objects["swarmed"],)),
+        Row("evaluation:structure_bilan_pdf", STAFF_READERS, 404, (objects["swarmed"],)),
+        Row(
+            "evaluation:label_decide", frozenset({Role.HEAD_OF_NETWORK}), args=(objects["swarmed"],)
+        ),
+        Row("evaluation:labels_public", EVERY_ROLE, public=True),
+        Row("evaluation:catalogue", TUTORING_READERS),
+        Row("evaluation:indicator_add", ONLY_ANSA),
+        Row("evaluation:indicator_edit", ONLY_ANSA, args=(objects["draft_indicator"],)),
+        Row("evaluation:season_settings", ONLY_ANSA, args=(objects["training_season"],)),
+        Row("evaluation:dashboard", frozenset({Role.ANSA, Role.HEAD_OF_NETWORK, Role.STEERING})),
+        Row("evaluation:export_csv", STAFF_READERS),
+        Row("evaluation:export_xlsx", STAFF_READERS),
+        Row("evaluation:open_data", EVERY_ROLE, public=True),
     ]
 
 
@@ -486,6 +566,7 @@ def test_every_named_url_of_the_people_apps_is_in_the_matrix():
         "candidacy",
         "modules",
         "tutoring",
+        "evaluation",
     )
     resolver = get_resolver()
     declared = set()
@@ -530,6 +611,11 @@ def test_every_named_url_of_the_people_apps_is_in_the_matrix():
         "tutoring:guide_flag_resolve",
         "tutoring:guide_outdated_close",
         "tutoring:guide_edition_publish",
+        # The evaluation's acts by POST only: tests/evaluation/test_reports.py (submit, review)
+        # and tests/evaluation/test_catalogue.py (publish).
+        "evaluation:report_submit",
+        "evaluation:report_review",
+        "evaluation:catalogue_publish",
     }
     assert declared - exempt <= set(ROW_NAMES), sorted(declared - exempt - set(ROW_NAMES))
 

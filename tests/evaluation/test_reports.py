@@ -846,3 +846,59 @@ def test_another_structures_report_is_404_on_every_url(client, reports, outsider
     assert client.post(url("report_review", report), {"decision": "accept"}).status_code == 404
     assert client.get(url("report_file", stored)).status_code == 404
     assert MilestoneReport.objects.get(pk=report.pk).status == ReportStatus.SUBMITTED
+
+
+# --- Accessibility of the pages --------------------------------------------------------------
+
+
+def _check_page(client, address: str, status: int = 200) -> None:
+    response = client.get(address) if isinstance(address, str) else address
+    assert response.status_code == status, address
+    page = soup(response)
+    main = page.select_one("main")
+    assert len(page.select("h1")) == 1, address
+    ids = [tag["id"] for tag in page.select("[id]")]
+    assert len(ids) == len(set(ids)), (address, sorted({i for i in ids if ids.count(i) > 1}))
+    for field in main.select("input:not([type=hidden]), select, textarea"):
+        assert page.select_one(f'label[for="{field.get("id")}"]'), (address, field.get("name"))
+    for tag in main.select("[aria-describedby]"):
+        for target in tag["aria-describedby"].split():
+            assert page.find(id=target), (address, target)
+    for table in main.select("table"):
+        assert table.caption is not None and table.select("th[scope]"), address
+
+
+def test_every_report_page_has_one_h1_unique_ids_labelled_fields_and_captioned_tables(
+    client, catalogue, reports, referent, expert, team
+):
+    filled_report(reports[Milestone.APPROPRIATION], accepted=True)
+    m9 = filled_report(reports[Milestone.IMPLEMENTATION])
+    m18 = reports[Milestone.IMPACT]
+    other = scheduled_reports(SwarmedStructureFactory())[Milestone.APPROPRIATION]
+    draft = services.catalogue_draft(actor=team)
+    season = reports[Milestone.APPROPRIATION].swarmed_structure.season
+
+    client.force_login(referent)
+    for address in (HOME, url("report", m18), url("report_edit", m18)):
+        _check_page(client, address)
+    bad = client.post(
+        url("report_edit", m18),
+        complete_post(m18, ind_people_supported="-1", ind_method_active="?", fid_A_level="9"),
+    )
+    _check_page(client, bad, 400)
+    client.force_login(expert)
+    _check_page(client, HOME)
+    client.force_login(team)
+    for address in (
+        HOME,
+        MATRIX,
+        url("report", m9),
+        url("report_phone", other),
+        reverse("evaluation:catalogue"),
+        reverse("evaluation:indicator_add"),
+        reverse("evaluation:indicator_edit", kwargs={"pk": draft.indicators.first().pk}),
+        reverse("evaluation:season_settings", kwargs={"slug": season.slug}),
+    ):
+        _check_page(client, address)
+    _check_page(client, client.post(url("report_review", m9), {"decision": "return"}), 400)
+    _check_page(client, client.post(url("report_phone", other), {"version": 1}), 400)

@@ -83,3 +83,17 @@ def expert_panel(request: HttpRequest) -> dict | None:
         "more": len(reports) > PANEL_LIMIT,
         "count": waiting.count() if len(reports) > PANEL_LIMIT else len(reports),
     }
+
+
+@register_dashboard_panel(
+    order=43, name="Évaluation du programme", template="evaluation/reports/panel_programme.html"
+)
+def programme_panel(request: HttpRequest) -> dict | None:
+    """The way in for those who read the programme's figures (A.CO.R, the steering committee)."""
+    user = request.user
+    if not permissions.can_see_dashboard(user):
+        return None
+    return {
+        "reads_reports": permissions.reads_every_report(user),
+        "decides_label": permissions.can_decide_label(user),
+    }

@@ -406,6 +406,18 @@ def _closed_for(request: HttpRequest, report: MilestoneReport) -> HttpResponse:
     raise PermissionDenied
 
 
+def _last_return(report):
+    """Ansa's last « sent back » step while the report is back with the structure, else None."""
+    if report.status != ReportStatus.RETURNED:
+        return None
+    return (
+        report.events.filter(kind=ReportEventKind.RETURNED)
+        .select_related("actor")
+        .order_by("-at", "-pk")
+        .first()
+    )
+
+
 def _render_edit(request, report, form, *, conflict=False, refused=False, status=200):
     return render(
         request,
@@ -418,6 +430,7 @@ def _render_edit(request, report, form, *, conflict=False, refused=False, status
             "form": form,
             "files": list(report.files.all()),
             "fresh": not form.content.saved and bool(form.content.previous),
+            "sent_back": _last_return(report),
             "conflict": conflict,
             "refused": refused,
         },

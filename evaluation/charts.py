@@ -76,7 +76,7 @@ def format_number(value: Number | None, unit: str = "") -> str:
     groups.insert(0, whole)
     text = sign + "\u202f".join(groups) + (f",{fraction}" if fraction else "")
     if unit:
-        text += ("\u00a0" if unit != "%" else "\u202f") + unit
+        text += (" " if unit != "%" else "\u202f") + unit
     return text
 
 
@@ -217,12 +217,12 @@ def fidelity_chart(
             rows.append(_Heading(text=point.group, level=1))
         note = ""
         if point.highlighted:
-            note = _("Écart important\u00a0: %(words)s") % {"words": gap_words(point.gap)}
+            note = _("Écart important : %(words)s") % {"words": gap_words(point.gap)}
         rows.append(_Heading(text=point.label, note=note))
         rows.append(_Bar(label="", value=point.self_level, style=0, series_name=self_name))
         rows.append(_Bar(label="", value=point.expert_level, style=1, series_name=expert_name))
     ticks = [(level.value, str(level.value)) for level in FidelityLevel]
-    scale = _("Échelle\u00a0: %(levels)s") % {
+    scale = _("Échelle : %(levels)s") % {
         "levels": ", ".join(f"{level.value} = {level.label}" for level in FidelityLevel)
     }
     return _render(
@@ -416,7 +416,7 @@ def _render(
 
 def _value_words(row: _Bar, unit: str) -> str:
     words = _("non renseigné") if row.value is None else format_number(row.value, unit)
-    return f"{row.series_name}\u00a0: {words}" if row.series_name else words
+    return f"{row.series_name} : {words}" if row.series_name else words
 
 
 def _tidy(value: float) -> Number:

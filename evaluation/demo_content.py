@@ -16,7 +16,7 @@ _AFTER = re.compile(r"« ")
 
 
 def french(text: str) -> str:
-    return _AFTER.sub("«\u00a0", _BEFORE.sub("\u00a0\\1", text))
+    return _AFTER.sub("« ", _BEFORE.sub(" \\1", text))
 
 
 M3, M9, M18 = Milestone.APPROPRIATION.value, Milestone.IMPLEMENTATION.value, Milestone.IMPACT.value

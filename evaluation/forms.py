@@ -52,7 +52,7 @@ def value_display(value: IndicatorValue | None, unit: str) -> str:
     if value.number is not None:
         suffix = UNIT_SUFFIX.get(unit)
         text = number_text(value.number)
-        return f"{text}\u00a0{suffix}" if suffix else text
+        return f"{text} {suffix}" if suffix else text
     return value.text
 
 

@@ -54,8 +54,8 @@ class CounterRatingForm(forms.Form):
                 max_length=COMMENT_MAX,
                 initial=rating.expert_comment,
                 widget=forms.Textarea(attrs={"rows": 3}),
-                help_text=_("Ce que vous avez observé\u00a0; 2\u00a0000 caractères au plus."),
-                error_messages={"max_length": _("2\u00a0000 caractères au plus.")},
+                help_text=_("Ce que vous avez observé ; 2 000 caractères au plus."),
+                error_messages={"max_length": _("2 000 caractères au plus.")},
             )
             self.rows.append(
                 {"rating": rating, "level": self[level_name], "comment": self[comment_name]}
@@ -109,9 +109,9 @@ class LabelDecisionForm(forms.Form):
         max_length=3000,
         help_text=_(
             "Ce qui fonde la décision : ce que montrent les bilans, l'avis de l'expert·e, les "
-            "échanges avec la structure. 3\u00a0000 caractères au plus."
+            "échanges avec la structure. 3 000 caractères au plus."
         ),
-        error_messages={"max_length": _("3\u00a0000 caractères au plus.")},
+        error_messages={"max_length": _("3 000 caractères au plus.")},
     )
     report = forms.TypedChoiceField(
         label=_("Bilan de fidélité sur lequel la décision s'appuie"),
@@ -119,9 +119,7 @@ class LabelDecisionForm(forms.Form):
         required=False,
         empty_value=None,
         widget=forms.RadioSelect,
-        help_text=_(
-            "Nécessaire pour accorder le label\u00a0: un bilan transmis ou accepté, évalué."
-        ),
+        help_text=_("Nécessaire pour accorder le label : un bilan transmis ou accepté, évalué."),
         error_messages={"invalid_choice": _("Choisissez un bilan de la liste.")},
     )
 

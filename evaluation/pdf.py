@@ -144,7 +144,7 @@ def structure_bilan(swarmed: SwarmedStructure, *, today=None) -> dict:
     if points:
         chart = charts.fidelity_chart(
             points,
-            title=_("Fidélité aux principes A à D\u00a0: %(name)s") % {"name": structure.name},
+            title=_("Fidélité aux principes A à D : %(name)s") % {"name": structure.name},
             description=_(
                 "Pour chaque jalon et chaque principe, le niveau estimé par la structure et "
                 "celui de son expert·e, sur une échelle de 1 à 4. Les écarts importants sont "

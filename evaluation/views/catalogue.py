@@ -64,8 +64,7 @@ def _lines(version: CatalogueVersion | None) -> list[IndicatorLine]:
                 str(MILESTONE_LABELS[m]) for m in Milestone.values if m in indicator.milestones
             ),
             target=(
-                forms.number_text(indicator.target)
-                + ("\u00a0%" if indicator.unit == Unit.RATE else "")
+                forms.number_text(indicator.target) + (" %" if indicator.unit == Unit.RATE else "")
                 if indicator.target is not None
                 else ""
             ),

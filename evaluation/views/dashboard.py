@@ -71,7 +71,7 @@ def _figures(per_season, overall, indicators) -> list[Figure]:
                 indicator.label,
                 _(
                     "Somme, sur les structures, de la dernière valeur acceptée de chaque "
-                    "structure (celle de son bilan le plus avancé\u00a0: 18 mois, sinon 9, "
+                    "structure (celle de son bilan le plus avancé : 18 mois, sinon 9, "
                     "sinon 3). Un tiret : aucune valeur acceptée pour l'instant."
                 ),
                 lambda totals, code=indicator.code: totals.sums.get(code),
@@ -101,8 +101,7 @@ def _figures(per_season, overall, indicators) -> list[Figure]:
                     pairs,
                     title=_("%(figure)s par saison") % {"figure": label},
                     description=_(
-                        "Un bâton par saison\u00a0; les mêmes chiffres sont dans le tableau "
-                        "qui suit."
+                        "Un bâton par saison ; les mêmes chiffres sont dans le tableau qui suit."
                     ),
                     unit=unit,
                 ),

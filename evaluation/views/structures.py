@@ -87,7 +87,7 @@ def report_counter_rate(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Contre-évaluation enregistrée\u00a0; les écarts apparaissent ci-dessous."),
+                _("Contre-évaluation enregistrée ; les écarts apparaissent ci-dessous."),
             )
             return redirect(_structure_url(report.swarmed_structure_id) + "#fidelite")
     return render(
@@ -110,16 +110,16 @@ def _report_label(report: MilestoneReport) -> str:
     ratings = sorted(report.fidelity_ratings.all(), key=lambda rating: rating.principle.letter)
     own = " ".join(f"{r.principle.letter}{r.self_level}" for r in ratings if r.self_level)
     expert = " ".join(f"{r.principle.letter}{r.expert_level}" for r in ratings if r.expert_level)
-    text = _("%(season)s · %(milestone)s · %(status)s — structure\u00a0: %(own)s") % {
+    text = _("%(season)s · %(milestone)s · %(status)s — structure : %(own)s") % {
         "season": report.swarmed_structure.season.name,
         "milestone": report.get_milestone_display(),
         "status": report.get_status_display().lower(),
         "own": own,
     }
     if expert:
-        text += _("\u00a0; expert·e\u00a0: %(expert)s") % {"expert": expert}
+        text += _(" ; expert·e : %(expert)s") % {"expert": expert}
     else:
-        text += _("\u00a0; pas encore contre-évalué")
+        text += _(" ; pas encore contre-évalué")
     return text
 
 
@@ -170,7 +170,7 @@ def label_decide(request: HttpRequest, pk: int) -> HttpResponse:
             decision = LabelAction(data["action"]).label.lower()
             messages.success(
                 request,
-                _("Décision enregistrée pour %(structure)s\u00a0: %(decision)s.")
+                _("Décision enregistrée pour %(structure)s : %(decision)s.")
                 % {"structure": structure.name, "decision": decision},
             )
             return redirect(_structure_url(swarmed.pk) + "#label")

@@ -173,9 +173,7 @@ class GuideEntry(models.Model):
     is_public = models.BooleanField(
         _("ouverte au public"),
         default=False,
-        help_text=_(
-            "Décidé par la tête de réseau : le public lit cette entrée dans le guide."
-        ),
+        help_text=_("Décidé par la tête de réseau : le public lit cette entrée dans le guide."),
     )
     approved_revision = models.ForeignKey(
         "tutoring.GuideEntryRevision",
@@ -335,9 +333,7 @@ class GuideEdition(models.Model):
         on_delete=models.PROTECT,
         related_name="guide_edition",
     )
-    name = models.CharField(
-        _("nom"), max_length=100, help_text=_("Par exemple « Édition 2026 ».")
-    )
+    name = models.CharField(_("nom"), max_length=100, help_text=_("Par exemple « Édition 2026 »."))
     slug = models.SlugField(_("identifiant dans l'adresse"), max_length=100, unique=True)
     note = models.TextField(
         _("mot de l'édition (Markdown)"),

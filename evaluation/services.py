@@ -339,6 +339,14 @@ def _check_texts(errors: dict, practice_changes: str, difficulties: str) -> None
             errors[field] = _("5 000 caractères au plus.")
 
 
+def _locked(report: MilestoneReport, version: int) -> MilestoneReport:
+    """The report locked for this transaction, if nobody saved it since `version` was read."""
+    locked = MilestoneReport.objects.select_for_update().get(pk=report.pk)
+    if locked.version != version:
+        raise ConcurrentEdit
+    return locked
+
+
 def _write(report, *, actor, parsed, ratings, practice_changes, difficulties, checked_files=()):
     if report.catalogue_id is None:
         report.catalogue = current_catalogue()
@@ -394,9 +402,7 @@ def report_save(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        locked = MilestoneReport.objects.select_for_update().get(pk=report.pk)
-        if locked.version != version:
-            raise ConcurrentEdit
+        locked = _locked(report, version)
         _write(
             locked,
             actor=actor,
@@ -436,9 +442,7 @@ def report_submit(*, actor: User, report: MilestoneReport, version: int) -> Mile
     if not permissions.can_edit_report(actor, report):
         raise PermissionDenied
     with transaction.atomic():
-        locked = MilestoneReport.objects.select_for_update().get(pk=report.pk)
-        if locked.version != version:
-            raise ConcurrentEdit
+        locked = _locked(report, version)
         errors = submit_errors(locked)
         if errors:
             raise ValidationError(errors)
@@ -515,9 +519,7 @@ def report_record_phone_interview(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        locked = MilestoneReport.objects.select_for_update().get(pk=report.pk)
-        if locked.version != version:
-            raise ConcurrentEdit
+        locked = _locked(report, version)
         _write(
             locked,
             actor=actor,

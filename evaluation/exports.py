@@ -168,7 +168,8 @@ def text_cell(value) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, Decimal):
-        return f"{value:f}".replace(".", ",")
+        # 226,00 is written 226 and 12,50 is written 12,5 (no exponent: 1E+1 stays 10).
+        return f"{value.normalize() + 0:f}".replace(".", ",")
     return str(value)
 
 

@@ -6,6 +6,7 @@ season without a name or a person's data, small cells kept secret."""
 import csv
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -439,3 +440,13 @@ def test_no_row_at_all_when_the_programme_has_fewer_than_three_structures(client
     header, *rows = open_rows(client.get(OPEN_URL))
     assert header[0] == "Saison"
     assert rows == []
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [(Decimal("226.00"), "226"), (Decimal("12.50"), "12,5"), (Decimal("1000.00"), "1000")],
+)
+def test_numbers_are_written_without_useless_decimals(value, cell):
+    from evaluation.exports import text_cell
+
+    assert text_cell(value) == cell

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from evaluation.enums import DEFAULT_OFFSETS, FidelityLevel, Milestone, Unit
 from evaluation.models import EvaluationSettings, Indicator, IndicatorValue
+from evaluation.selectors import DEFAULT_REMIND_DAYS
 from modules.forms_assignments import VersionedForm
 from tutoring.qa.forms import MultipleFileField
 
@@ -481,6 +482,6 @@ class SettingsForm(forms.Form):
                 "appropriation_months": DEFAULT_OFFSETS[Milestone.APPROPRIATION],
                 "implementation_months": DEFAULT_OFFSETS[Milestone.IMPLEMENTATION],
                 "impact_months": DEFAULT_OFFSETS[Milestone.IMPACT],
-                "remind_days_before": 14,
+                "remind_days_before": DEFAULT_REMIND_DAYS,
             }
         return {name: getattr(settings, name) for name in cls.base_fields}

@@ -16,7 +16,7 @@ from django.utils.translation import override
 
 from evaluation import charts, selectors, services
 from evaluation.enums import MILESTONE_ORDER, LabelState, Milestone, ReportStatus, Unit
-from evaluation.models import EvaluationSettings, IndicatorValue, MilestoneReport
+from evaluation.models import IndicatorValue, MilestoneReport
 from modules.models import SwarmedStructure
 from portal.templatetags.essaim import css_string
 
@@ -121,13 +121,7 @@ def structure_bilan(swarmed: SwarmedStructure, *, today=None) -> dict:
         swarmed.milestone_reports.select_related("catalogue"),
         key=lambda report: MILESTONE_ORDER[Milestone(report.milestone)],
     )
-    remind_days = (
-        EvaluationSettings.objects.filter(season_id=swarmed.season_id)
-        .values_list("remind_days_before", flat=True)
-        .first()
-    )
-    if remind_days is None:
-        remind_days = selectors.DEFAULT_REMIND_DAYS
+    remind_days = selectors.remind_delays([swarmed.season_id])[swarmed.season_id]
     milestones = [
         {
             "report": report,

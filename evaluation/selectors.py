@@ -33,7 +33,8 @@ from evaluation.models import (
 from modules.models import Season, SwarmedMember, SwarmedStructure
 from tutoring.permissions import swarmed_ids
 
-DEFAULT_REMIND_DAYS = 14
+#: The reminder delay of a season without settings: the model's default.
+DEFAULT_REMIND_DAYS = EvaluationSettings._meta.get_field("remind_days_before").default
 #: Indicator codes the dashboard names (the catalogue may hold more).
 ACTIVE_CODE = "method_active"
 
@@ -53,6 +54,18 @@ def report_for(user, pk: int) -> MilestoneReport | None:
         .select_related("swarmed_structure__structure", "swarmed_structure__season", "catalogue")
         .filter(pk=pk)
         .first()
+    )
+
+
+def remind_delays(seasons=None) -> defaultdict:
+    """{season id: days before the due date a report is « à rendre »}, the default for others.
+
+    `seasons`: seasons or their ids (a queryset too); all seasons when None."""
+    settings = EvaluationSettings.objects.all()
+    if seasons is not None:
+        settings = settings.filter(season__in=seasons)
+    return defaultdict(
+        lambda: DEFAULT_REMIND_DAYS, settings.values_list("season_id", "remind_days_before")
     )
 
 
@@ -80,11 +93,7 @@ class MatrixRow:
 def completeness_matrix(seasons, *, today=None) -> list[MatrixRow]:
     """Structures × milestones with each report's state (constant queries)."""
     today = today or timezone.localdate()
-    delays = dict(
-        EvaluationSettings.objects.filter(season__in=seasons).values_list(
-            "season_id", "remind_days_before"
-        )
-    )
+    delays = remind_delays(seasons)
     swarmed = (
         SwarmedStructure.objects.filter(season__in=seasons)
         .select_related("structure", "season")
@@ -95,10 +104,9 @@ def completeness_matrix(seasons, *, today=None) -> list[MatrixRow]:
     for structure in swarmed:
         row = MatrixRow(swarmed=structure)
         for report in structure.milestone_reports.all():
-            days = delays.get(structure.season_id, DEFAULT_REMIND_DAYS)
             row.cells[report.milestone] = {
                 "report": report,
-                "state": completeness(report, today, days),
+                "state": completeness(report, today, delays[structure.season_id]),
             }
         rows.append(row)
     return rows

@@ -39,13 +39,14 @@ from evaluation.models import (
     ReportFile,
 )
 from evaluation.schedule import due_dates
+from evaluation.selectors import remind_delays
 from modules.models import Season, SeasonRole, SwarmedStructure
 from modules.services.assignments import ConcurrentEdit
 from portal.audit.services import audit_log
 from portal.enums import NotificationCategory
 from portal.models import Structure, User
-from portal.notifications.services import notification_create
 from portal.roles import Role, people_with_role
+from tutoring.notify import notify
 
 __all__ = ["ConcurrentEdit"]
 
@@ -62,16 +63,16 @@ def _event(report: MilestoneReport, kind: str, *, actor=None, comment: str = "")
 
 
 def _notify(people, report: MilestoneReport, *, actor=None, kind: str, title: str, body=""):
-    for person in {p for p in people if p is not None and p != actor}:
-        notification_create(
-            recipient=person,
-            category=NotificationCategory.EVALUATION,
-            kind=kind,
-            title=title,
-            body=body,
-            url=report_url(report),
-            target=report,
-        )
+    recipients = {person for person in people if person is not None and person != actor}
+    notify(
+        recipients,
+        report,
+        url=report_url(report),
+        kind=kind,
+        title=title,
+        body=body,
+        category=NotificationCategory.EVALUATION,
+    )
 
 
 def structure_people(swarmed: SwarmedStructure) -> list[User]:
@@ -661,9 +662,9 @@ def reminders_send(*, today=None) -> int:
     reports = MilestoneReport.objects.filter(status__in=OPEN_STATUSES).select_related(
         "swarmed_structure__season", "swarmed_structure__structure"
     )
-    delays = {s.season_id: s.remind_days_before for s in EvaluationSettings.objects.all()}
+    delays = remind_delays()
     for report in reports:
-        before = delays.get(report.swarmed_structure.season_id, 14)
+        before = delays[report.swarmed_structure.season_id]
         days_left = (report.due_on - today).days
         if 0 <= days_left <= before and report.reminded_before_at is None:
             field, title = "reminded_before_at", _("Bilan à rendre avant le %(date)s : %(report)s")

@@ -30,7 +30,7 @@ from evaluation.enums import (
     ReportSource,
     ReportStatus,
 )
-from evaluation.models import EvaluationSettings, MilestoneReport, PrincipleDescriptor, ReportFile
+from evaluation.models import MilestoneReport, PrincipleDescriptor, ReportFile
 from modules.forms_assignments import with_version
 from modules.models import Season
 from portal.files import private_file_response
@@ -70,16 +70,8 @@ def state_of(value: str) -> State:
     return State(value=value, label=str(Completeness(value).label), css=css, mark=mark)
 
 
-def _remind_days(season_ids) -> dict[int, int]:
-    return dict(
-        EvaluationSettings.objects.filter(season_id__in=season_ids).values_list(
-            "season_id", "remind_days_before"
-        )
-    )
-
-
 def _state(report: MilestoneReport, delays: dict, today=None) -> State:
-    days = delays.get(report.swarmed_structure.season_id, selectors.DEFAULT_REMIND_DAYS)
+    days = delays[report.swarmed_structure.season_id]
     return state_of(selectors.completeness(report, today or timezone.localdate(), days))
 
 
@@ -185,7 +177,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "due_on",
         )
     )
-    delays = _remind_days({report.swarmed_structure.season_id for report in reports})
+    delays = selectors.remind_delays({report.swarmed_structure.season_id for report in reports})
     own_reports = [report for report in reports if report.swarmed_structure_id in own]
     tutored_reports = [report for report in reports if report.swarmed_structure_id in tutored]
     seasons = []
@@ -362,7 +354,7 @@ def _render_detail(
     context = {
         "report": report,
         "swarmed": report.swarmed_structure,
-        "state": _state(report, _remind_days([report.swarmed_structure.season_id])),
+        "state": _state(report, selectors.remind_delays([report.swarmed_structure.season_id])),
         "catalogue": _catalogue_answered(report),
         "values": values,
         "has_previous": bool(content.previous),
@@ -425,7 +417,7 @@ def _render_edit(request, report, form, *, conflict=False, refused=False, status
         {
             "report": report,
             "swarmed": report.swarmed_structure,
-            "state": _state(report, _remind_days([report.swarmed_structure.season_id])),
+            "state": _state(report, selectors.remind_delays([report.swarmed_structure.season_id])),
             "catalogue": _catalogue_answered(report),
             "form": form,
             "files": list(report.files.all()),

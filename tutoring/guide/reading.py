@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from curriculum.enums import Axis
-from curriculum.models import ActionSheetPage, FrameworkPage
+from curriculum.models import ActionSheetPage
 from tutoring.enums import EntryKind
 from tutoring.guide import permissions, selectors
 from tutoring.guide.models import GuideEdition, GuidePage
@@ -123,11 +123,7 @@ def _situate(items, chapter_list) -> None:
 
 def _sheet_page(number: int) -> ActionSheetPage | None:
     """The live sheet page a chapter stands for (the French framework's, as the guide's)."""
-    framework = FrameworkPage.objects.live().filter(locale__language_code="fr").first()
-    sheets = ActionSheetPage.objects.live().filter(number=number)
-    if framework is not None:
-        sheets = sheets.child_of(framework)
-    return sheets.first()
+    return selectors.framework_sheets().filter(number=number).first()
 
 
 def announced(diff: str) -> SafeString:

@@ -44,13 +44,16 @@ def guide_page():
     ).first()
 
 
-def guide_sheets() -> list[ActionSheetPage]:
-    """The framework's live sheets in number order: the guide's chapters."""
+def framework_sheets() -> QuerySet[ActionSheetPage]:
+    """The live sheets of the French framework (the guide's language), any if it has none."""
     framework = FrameworkPage.objects.live().filter(locale__language_code="fr").first()
     sheets = ActionSheetPage.objects.live()
-    if framework is not None:
-        sheets = sheets.child_of(framework)
-    return list(sheets.order_by("number").only("pk", "title", "number", "axis"))
+    return sheets.child_of(framework) if framework is not None else sheets
+
+
+def guide_sheets() -> list[ActionSheetPage]:
+    """The framework's live sheets in number order: the guide's chapters."""
+    return list(framework_sheets().order_by("number").only("pk", "title", "number", "axis"))
 
 
 def published_editions() -> QuerySet[GuideEdition]:
